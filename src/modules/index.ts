@@ -1,0 +1,6 @@
+import { installStaffParties } from './registry/staff.service';
+
+/** Connects the modules' reactions to platform events; every entry point (server, CLI, tests) calls it. */
+export function installModules(): void {
+  installStaffParties();
+}

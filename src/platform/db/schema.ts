@@ -1,0 +1,4 @@
+// Every table of every module, for drizzle-kit and for typed queries.
+export * from '../auth/auth.tables';
+export * from '../audit/audit.tables';
+export * from '../../modules/registry/registry.tables';

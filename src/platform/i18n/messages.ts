@@ -1,0 +1,119 @@
+// Every machine code the API can answer with, in the two languages the product speaks.
+// `{name}` placeholders are filled from the error's params.
+export type Locale = 'zh-CN' | 'en';
+
+export const messages = {
+  VALIDATION_FAILED: { 'zh-CN': '请求内容不符合要求，请检查标出的字段。', en: 'The request is invalid; check the fields listed.' },
+  BAD_REQUEST: { 'zh-CN': '请求格式有误。', en: 'The request is malformed.' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型，请发送 JSON。', en: 'Unsupported content type; send JSON.' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大。', en: 'The request body is too large.' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录。', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
+  LOGIN_LOCKED: {
+    'zh-CN': '登录失败次数过多，账户已暂时锁定，请在 {minutes} 分钟后重试或联系管理员。',
+    en: 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes or ask an administrator.',
+  },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  CSRF_TOKEN_INVALID: {
+    'zh-CN': '安全校验失败（CSRF 令牌缺失或无效），请刷新页面后重试。',
+    en: 'Security check failed (missing or invalid CSRF token); reload the page and try again.',
+  },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限（需要：{permission}）。', en: 'You are not allowed to do this (requires: {permission}).' },
+  NOT_FOUND: { 'zh-CN': '未找到所请求的资源。', en: 'The requested resource was not found.' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
+  CONFLICT: { 'zh-CN': '操作与当前状态冲突。', en: 'The operation conflicts with the current state.' },
+  USERNAME_TAKEN: { 'zh-CN': '用户名「{username}」已被使用。', en: 'The username "{username}" is already taken.' },
+  DEPARTMENT_NOT_FOUND: { 'zh-CN': '部门不存在。', en: 'No such department.' },
+  USER_NOT_FOUND: { 'zh-CN': '用户不存在。', en: 'No such user.' },
+  TOKEN_NOT_FOUND: { 'zh-CN': 'API 令牌不存在。', en: 'No such API token.' },
+  WEAK_PASSWORD: {
+    'zh-CN': '新密码至少需要 {min} 个字符，且不能与用户名相同。',
+    en: 'The new password needs at least {min} characters and must differ from the username.',
+  },
+  CANNOT_DEACTIVATE_SELF: { 'zh-CN': '不能停用或移除自己的管理员权限。', en: 'You cannot deactivate yourself or remove your own admin role.' },
+  // Registry
+  PARTY_NOT_FOUND: { 'zh-CN': '主体不存在。', en: 'No such party.' },
+  CLIENT_NOT_FOUND: { 'zh-CN': '客户不存在。', en: 'No such client.' },
+  CONTACT_NOT_FOUND: { 'zh-CN': '联系人不存在。', en: 'No such contact.' },
+  RELATIONSHIP_NOT_FOUND: { 'zh-CN': '关系不存在。', en: 'No such relationship.' },
+  IDENTIFIER_NOT_FOUND: { 'zh-CN': '证件不存在。', en: 'No such identifier.' },
+  NAME_NOT_FOUND: { 'zh-CN': '名称不存在。', en: 'No such name.' },
+  DECLARATION_NOT_FOUND: { 'zh-CN': '申报不存在。', en: 'No such declaration.' },
+  PARTY_IDENTIFIER_EXISTS: { 'zh-CN': '该证件号码已登记在「{party}」名下。', en: 'This identifier already belongs to "{party}".' },
+  SIMILAR_PARTY_EXISTS: {
+    'zh-CN': '已存在名称几乎相同的主体「{party}」。如确认是不同主体，请确认后再保存。',
+    en: 'A party with a nearly identical name exists: "{party}". Confirm it is a different party to save.',
+  },
+  PARTY_ENDED: { 'zh-CN': '该主体已终止，不能再修改或新增关联。', en: 'This party has been ended; it cannot be changed or linked.' },
+  CLIENT_EXISTS: { 'zh-CN': '「{party}」已经是客户。', en: '"{party}" is already a client.' },
+  RECORD_ENDED: { 'zh-CN': '该记录已终止或已被替代，不能再修改。', en: 'This record has been ended or superseded; it cannot be changed.' },
+  PRIMARY_NAME_REQUIRED: { 'zh-CN': '主名称不能终止，请先设置新的主名称。', en: 'The primary name cannot be ended; set a new primary name first.' },
+  USCC_FORMAT: { 'zh-CN': '统一社会信用代码格式错误（应为 18 位，且不含 I、O、Z、S、V）。', en: 'Malformed unified social credit code (18 characters, without I, O, Z, S, V).' },
+  USCC_CHECK_DIGIT: { 'zh-CN': '统一社会信用代码校验位错误。', en: 'Wrong check character in the unified social credit code.' },
+  ID_NUMBER_FORMAT: { 'zh-CN': '身份证号码格式错误（应为 17 位数字加 1 位数字或 X）。', en: 'Malformed resident ID number (17 digits and a digit or X).' },
+  ID_NUMBER_BIRTH_DATE: { 'zh-CN': '身份证号码中的出生日期无效。', en: 'The birth date in the resident ID number is not a real date.' },
+  ID_NUMBER_REGION: { 'zh-CN': '身份证号码中的地区代码无效。', en: 'The region code in the resident ID number is not valid.' },
+  ID_NUMBER_CHECK_DIGIT: { 'zh-CN': '身份证号码校验位错误。', en: 'Wrong check character in the resident ID number.' },
+  PASSPORT_FORMAT: { 'zh-CN': '护照号码格式错误（5–20 位字母或数字）。', en: 'Malformed passport number (5–20 letters or digits).' },
+  IDENTIFIER_EMPTY: { 'zh-CN': '证件号码不能为空。', en: 'The identifier is empty.' },
+  IDENTIFIER_TOO_LONG: { 'zh-CN': '证件号码过长（最多 64 个字符）。', en: 'The identifier is too long (64 characters at most).' },
+  SELF_RELATIONSHIP: { 'zh-CN': '主体不能与自身建立关系。', en: 'A party cannot be related to itself.' },
+  PARTY_KIND_MISMATCH: { 'zh-CN': '该关系类型不适用于此类主体（个人/机构）。', en: 'This relationship type does not fit these kinds of party (person/organisation).' },
+  PERCENTAGE_REQUIRED: { 'zh-CN': '持股关系需要填写持股比例。', en: 'A shareholding needs a percentage.' },
+  PERCENTAGE_RANGE: { 'zh-CN': '持股比例须大于 0 且不超过 100%，最多两位小数。', en: 'The percentage must be above 0 and at most 100, with two decimals at most.' },
+  PERCENTAGE_NOT_ALLOWED: { 'zh-CN': '只有持股关系可以填写比例。', en: 'Only a shareholding has a percentage.' },
+  DATE_ORDER: { 'zh-CN': '结束日期早于开始日期。', en: 'The end date is before the start date.' },
+  INVALID_DATE: { 'zh-CN': '日期无效，请使用 YYYY-MM-DD 格式。', en: 'Invalid date; use YYYY-MM-DD.' },
+  UNKNOWN_RELATIONSHIP_TYPE: { 'zh-CN': '未知的关系类型。', en: 'Unknown relationship type.' },
+  UNKNOWN_PARTY: { 'zh-CN': '找不到所引用的主体。', en: 'The party referred to is not known.' },
+  UNKNOWN_USER: { 'zh-CN': '找不到该员工账号。', en: 'No such staff account.' },
+  UNKNOWN_DEPARTMENT: { 'zh-CN': '找不到该部门。', en: 'No such department.' },
+  INVALID_MONEY: { 'zh-CN': '金额格式错误。', en: 'Malformed amount.' },
+  UNKNOWN_CURRENCY: { 'zh-CN': '币种代码无效（ISO 4217，如 CNY）。', en: 'Invalid currency code (ISO 4217, e.g. CNY).' },
+  INVALID_VALUE: { 'zh-CN': '取值无效：{value}', en: 'Invalid value: {value}' },
+  REQUIRED: { 'zh-CN': '必填。', en: 'Required.' },
+  DUPLICATE_IN_FILE: { 'zh-CN': '与文件中第 {line} 行重复。', en: 'Duplicates line {line} of the file.' },
+  MISSING_COLUMN: { 'zh-CN': '文件缺少必需的列：{column}', en: 'The file lacks a required column: {column}' },
+  FILE_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limit} MB）。', en: 'The file is too large (limit {limit} MB).' },
+  UNSUPPORTED_FILE: { 'zh-CN': '无法识别的文件：请上传 CSV 或 XLSX。', en: 'Unrecognised file: upload CSV or XLSX.' },
+  CSV_SYNTAX: { 'zh-CN': 'CSV 格式错误（第 {line} 行）：引号未正确闭合。', en: 'Malformed CSV (line {line}): a quoted field is not closed properly.' },
+  DUPLICATE_REF: { 'zh-CN': '编号「{ref}」已被之前导入的主体使用。', en: 'The id "{ref}" is already used by a previously imported party.' },
+  NOT_A_CLIENT: { 'zh-CN': '该主体不是客户。', en: 'This party is not a client.' },
+  RECORD_EXISTS: { 'zh-CN': '已存在相同的记录。', en: 'The same record already exists.' },
+  TOO_LONG: { 'zh-CN': '内容过长（最多 {max} 个字符）。', en: 'Too long ({max} characters at most).' },
+  FTM_INVALID_JSON: { 'zh-CN': '该行不是有效的 FtM 实体 JSON。', en: 'This line is not a valid FtM entity in JSON.' },
+  FTM_UNKNOWN_SCHEMA: { 'zh-CN': '未知的 FtM 类型：{schema}', en: 'Unknown FtM schema: {schema}' },
+  FTM_UNSUPPORTED_SCHEMA: { 'zh-CN': '不导入此类 FtM 实体：{schema}', en: 'FtM entities of this kind are not imported: {schema}' },
+  FTM_UNKNOWN_PROPERTY: { 'zh-CN': 'FtM 类型 {schema} 没有属性 {property}。', en: 'The FtM schema {schema} has no property {property}.' },
+  CANNOT_REVIEW_OWN: { 'zh-CN': '不能审核本人的申报。', en: 'You cannot review your own declaration.' },
+  DECLARATION_NOT_OPEN: { 'zh-CN': '该申报已处理，不能再更改。', en: 'This declaration has been dealt with; it cannot change.' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。请求编号：{requestId}', en: 'Internal server error; try again later. Request id: {requestId}' },
+  SERVICE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用。', en: 'The database is unavailable.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+export function translate(code: MessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Picks zh-CN or en from an Accept-Language header; Chinese is the default. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...opts] = part.trim().split(';');
+      const q = opts.find((o) => o.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
