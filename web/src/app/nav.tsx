@@ -1,0 +1,27 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FileProtectOutlined, HomeOutlined, ImportOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type zhCN from '../i18n/zh-CN';
+
+export interface PageDef {
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** Permission needed to open the page and see its menu item; none means every signed-in user. */
+  permission?: string;
+  /** For pages in the side menu: the `nav.*` message key and the icon. */
+  nav?: { label: keyof typeof zhCN.nav; icon: ReactNode };
+}
+
+// Every page inside the shell, in menu order. A new capability adds one line here (and its nav.* message).
+export const PAGES: PageDef[] = [
+  { path: '/', nav: { label: 'home', icon: <HomeOutlined /> }, component: lazy(() => import('../features/home/HomePage')) },
+  { path: '/registry/parties', permission: 'registry.read', nav: { label: 'parties', icon: <ContactsOutlined /> }, component: lazy(() => import('../features/registry/PartiesPage')) },
+  { path: '/registry/parties/:id', permission: 'registry.read', component: lazy(() => import('../features/registry/PartyPage')) },
+  { path: '/registry/clients', permission: 'registry.read', nav: { label: 'clients', icon: <ShopOutlined /> }, component: lazy(() => import('../features/registry/ClientsPage')) },
+  { path: '/registry/clients/:id', permission: 'registry.read', component: lazy(() => import('../features/registry/ClientPage')) },
+  { path: '/registry/relationships', permission: 'registry.read', nav: { label: 'relationships', icon: <ApartmentOutlined /> }, component: lazy(() => import('../features/registry/RelationshipsPage')) },
+  { path: '/registry/declarations', nav: { label: 'declarations', icon: <FileProtectOutlined /> }, component: lazy(() => import('../features/registry/declarations/DeclarationsPage')) },
+  { path: '/registry/import', permission: 'registry.import', nav: { label: 'import', icon: <ImportOutlined /> }, component: lazy(() => import('../features/registry/import/ImportPage')) },
+  { path: '/audit', permission: 'audit.read', nav: { label: 'audit', icon: <AuditOutlined /> }, component: lazy(() => import('../features/audit/AuditPage')) },
+  { path: '/admin/users', permission: 'users.read', nav: { label: 'users', icon: <TeamOutlined /> }, component: lazy(() => import('../features/admin/UsersPage')) },
+  { path: '/account/tokens', component: lazy(() => import('../features/auth/TokensPage')) },
+];
