@@ -12,16 +12,19 @@ export const permissions = [
   'registry.import',
   'identifiers.reveal', // see ID and passport numbers in full (each view audited)
   'declarations.review',
+  'conflicts.check', // run conflict checks and see the hits
+  'conflicts.history', // read everyone's saved checks
+  'conflicts.configure', // the firm's default match mode, hops and threshold
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.read', 'users.manage', 'audit.read', 'departments.read', 'registry.read'],
-  compliance: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'registry.write', 'registry.import', 'identifiers.reveal', 'declarations.review'],
-  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal'],
-  manager: ['users.read', 'departments.read', 'registry.read'],
+  admin: ['users.read', 'users.manage', 'audit.read', 'departments.read', 'registry.read', 'conflicts.configure'],
+  compliance: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'registry.write', 'registry.import', 'identifiers.reveal', 'declarations.review', 'conflicts.check', 'conflicts.history', 'conflicts.configure'],
+  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history'],
+  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check'],
   finance: ['departments.read', 'registry.read'],
-  staff: ['departments.read', 'registry.read'],
+  staff: ['departments.read', 'registry.read', 'conflicts.check'],
   mediator: ['departments.read', 'registry.read'],
 };
 

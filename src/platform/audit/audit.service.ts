@@ -167,3 +167,21 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number, to
   }
   return { ok: true, checked, firstBroken: null };
 }
+
+/**
+ * The trail as an ordered change feed for in-memory caches (the conflict-check index): `seq` is
+ * handed out under the chain lock, so entries become visible in sequence order and without gaps.
+ */
+export async function changesSince(db: Db, afterSeq: number, entityType: string, limit = 5000) {
+  const rows = await db
+    .select({ seq: auditEntries.seq, entityId: auditEntries.entityId })
+    .from(auditEntries)
+    .where(and(gt(auditEntries.seq, afterSeq), lte(auditEntries.seq, afterSeq + limit), eq(auditEntries.entityType, entityType)))
+    .orderBy(asc(auditEntries.seq));
+  return { entityIds: [...new Set(rows.flatMap((r) => (r.entityId ? [r.entityId] : [])))], lastSeq: Math.min(await lastAuditSeq(db), afterSeq + limit) };
+}
+
+export async function lastAuditSeq(db: Db): Promise<number> {
+  const [last] = await db.select({ seq: sql<number>`coalesce(max(${auditEntries.seq}), 0)::int` }).from(auditEntries);
+  return last?.seq ?? 0;
+}

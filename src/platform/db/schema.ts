@@ -2,3 +2,4 @@
 export * from '../auth/auth.tables';
 export * from '../audit/audit.tables';
 export * from '../../modules/registry/registry.tables';
+export * from '../../modules/conflicts/conflicts.tables';

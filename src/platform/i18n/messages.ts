@@ -87,6 +87,11 @@ export const messages = {
   FTM_UNKNOWN_PROPERTY: { 'zh-CN': 'FtM 类型 {schema} 没有属性 {property}。', en: 'The FtM schema {schema} has no property {property}.' },
   CANNOT_REVIEW_OWN: { 'zh-CN': '不能审核本人的申报。', en: 'You cannot review your own declaration.' },
   DECLARATION_NOT_OPEN: { 'zh-CN': '该申报已处理，不能再更改。', en: 'This declaration has been dealt with; it cannot change.' },
+  CONFLICT_INDEX_BUILDING: {
+    'zh-CN': '利益冲突检索索引正在建立（已载入 {loaded} / {total} 个主体），请稍后再试。',
+    en: 'The conflict-check index is being built ({loaded} of {total} parties loaded); try again shortly.',
+  },
+  CONFLICT_CHECK_NOT_FOUND: { 'zh-CN': '冲突检索记录不存在。', en: 'No such conflict check.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。请求编号：{requestId}', en: 'Internal server error; try again later. Request id: {requestId}' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用。', en: 'The database is unavailable.' },
 } as const satisfies Record<string, Record<Locale, string>>;
