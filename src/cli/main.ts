@@ -30,9 +30,11 @@ const USAGE = `Usage: probity <command>
                                      check a CSV/XLSX (or FtM JSON lines) file row by row, then
                                      load its valid rows in one transaction
                                      (KIND: ${importKinds.join(', ')}; exit 1 if any row is rejected)
-  match --parties FILE --queries FILE [--top 10] [--hops 0]
+  match --parties FILE --queries FILE [--top 10] [--hops 0] [--relationships FILE]
                                      match the names of the queries against the parties (CSV files
-                                     id,kind,name[,aliases][,uscc]; no database): one JSON line per query
+                                     id,kind,name[,aliases][,uscc][,role]; no database): one JSON line
+                                     per query; with --hops N and a relationships file (from,to,type),
+                                     each hit also lists its paths to parties whose role is staff or client
 
 Roles: ${roles.join(', ')}`;
 
@@ -71,6 +73,7 @@ async function run(argv: string[]): Promise<number> {
       queries: { type: 'string' },
       top: { type: 'string' },
       hops: { type: 'string' },
+      relationships: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -146,15 +149,16 @@ async function run(argv: string[]): Promise<number> {
       return withDatabase(config, 'import', ({ database }) => importCommand(database.db, config, args));
     }
     case 'match': {
-      const { parties, queries } = values;
+      const { parties, queries, relationships } = values;
       const top = Number(values.top ?? 10);
+      const hops = Number(values.hops ?? 0);
       if (!parties || !queries || !Number.isInteger(top) || top < 1) throw new UsageError('match needs --parties FILE and --queries FILE (and --top N of at least 1)');
-      // Further hops follow the relationship graph, which these files do not hold.
-      if (Number(values.hops ?? 0) !== 0) throw new UsageError('match supports only --hops 0 for now: more hops need the relationship graph, which is not in the CSV files');
-      for (const file of [parties, queries]) if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
+      if (!Number.isInteger(hops) || hops < 0 || hops > 4) throw new UsageError('--hops must be a whole number from 0 to 4');
+      if (hops > 0 && !relationships) throw new UsageError('--hops above 0 follows relationships: give them with --relationships FILE (columns from,to,type)');
+      for (const file of [parties, queries, relationships]) if (file && !existsSync(file)) throw new UsageError(`No such file: ${file}`);
       // Loaded here: the pinyin and 繁简 dictionaries would slow every other command's start.
       const { matchCommand } = await import('./match');
-      return matchCommand({ parties, queries, top });
+      return matchCommand({ parties, queries, top, hops, relationships });
     }
     default:
       throw new UsageError(`Unknown command: ${command}`);

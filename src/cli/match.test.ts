@@ -56,10 +56,21 @@ describe.skipIf(process.env.PROBITY_TEST_DB !== 'pglite')('probity match', () =>
     expect(result.stderr).toContain('line 3: kind must be person or org, not "company"');
   });
 
-  it('accepts only --hops 0, and says why', async () => {
-    const result = await runCli(['match', '--parties', parties, '--queries', parties, '--hops', '1'], target);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('only --hops 0');
+  it('follows relationships for --hops above 0, to parties marked staff or client', async () => {
+    const people = file('people.csv', ['id,kind,name,role', 'S1,person,李娜,staff', 'P1,person,张建华,', 'C1,org,上海鼎盛精密机械股份有限公司,client', 'X1,person,陌生人,']);
+    const links = file('links.csv', ['from,to,type', 'P1,S1,spouse', 'P1,C1,director', 'X1,P1,business_partner']);
+    const queries = file('people-queries.csv', ['id,kind,name', 'Q1,person,張建華', 'Q2,person,陌生人']);
+    const result = await runCli(['match', '--parties', people, '--queries', queries, '--top', '1', '--hops', '2', '--relationships', links], target);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { query: 'Q1', hits: [{ party: 'P1', score: 1, paths: [{ target: 'staff', steps: [{ type: 'spouse', party: 'S1' }] }, { target: 'client', steps: [{ type: 'director', party: 'C1' }] }] }] },
+      {
+        query: 'Q2',
+        hits: [{ party: 'X1', score: 1, paths: [{ target: 'staff', steps: [{ type: 'business_partner', party: 'P1' }, { type: 'spouse', party: 'S1' }] }, { target: 'client', steps: [{ type: 'business_partner', party: 'P1' }, { type: 'director', party: 'C1' }] }] }],
+      },
+    ]);
+    const withoutLinks = await runCli(['match', '--parties', people, '--queries', queries, '--hops', '1'], target);
+    expect([withoutLinks.code, withoutLinks.stdout]).toEqual([2, '']);
+    expect(withoutLinks.stderr).toContain('--relationships FILE');
   });
 });

@@ -1,5 +1,8 @@
 import { relationshipRules, type RelationshipType } from '../relationships';
 
+/** A party with more links than this (the firm itself, a large group) is reached but not walked through. */
+export const HUB_LINKS = 25;
+
 export interface GraphEdge {
   id: string;
   from: string;

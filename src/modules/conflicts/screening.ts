@@ -1,5 +1,5 @@
 // One screening run: names → hits → relationship paths, in a locale-free shape that is saved as is.
-import { findPaths, type GraphEdge, type PathTarget } from '../../core/conflicts/paths';
+import { findPaths, HUB_LINKS, type GraphEdge, type PathTarget } from '../../core/conflicts/paths';
 import type { Hit, NameQuery } from '../../core/matching/name-index';
 import { LIKELY, type MatchMode, type Reason } from '../../core/matching/score';
 import type { RelationshipType } from '../../core/relationships';
@@ -8,8 +8,6 @@ import { currentLinksOf, partyFacts, type PartyFactsRow } from '../registry/scre
 import type { PartyIndex } from './party-index';
 import type { SubjectInput } from './conflicts.types';
 
-/** A party with more links than this (the firm itself, a large group) is reached but not walked through. */
-const HUB_LINKS = 25;
 /** Hits per subject: few and well ranked. */
 const TOP_HITS = 20;
 
