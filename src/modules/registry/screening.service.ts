@@ -1,37 +1,52 @@
 // What the conflict check reads from the registry: names to index, facts about parties, current links.
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GraphEdge } from '../../core/conflicts/paths';
 import type { IndexedParty } from '../../core/matching/name-index';
 import { users } from '../../platform/auth/auth.tables';
-import { queryRows, type Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform/db/database';
 import { clients, parties, partyIdentifiers, partyNames, relationships } from './registry.tables';
 
-type IndexRow = { id: string; kind: 'person' | 'org'; names: string[] | null; identifiers: { scheme: string; value: string }[] | null };
+type PartyKind = IndexedParty['kind'];
 
-/** Live parties with their live names and identifiers, ready for the name index. */
-function indexRows(executor: Executor, where: ReturnType<typeof sql>, limit?: number) {
-  return queryRows<IndexRow>(
-    executor,
-    sql`select p.id, p.kind,
-          (select array_agg(n.name order by n.name_type <> 'primary', n.created_at) from ${partyNames} n where n.party_id = p.id and n.ended_at is null) as names,
-          (select json_agg(json_build_object('scheme', i.scheme, 'value', i.value)) from ${partyIdentifiers} i where i.party_id = p.id and i.ended_at is null) as identifiers
-        from ${parties} p
-        where p.ended_at is null and ${where}
-        order by p.id ${limit ? sql`limit ${limit}` : sql``}`,
-  );
+/** Live parties with their live names and identifiers, ready for the name index: three flat reads. */
+async function indexRows(executor: Executor, where: SQL, limit?: number): Promise<IndexedParty[]> {
+  const page = await executor
+    .select({ id: parties.id, kind: parties.kind })
+    .from(parties)
+    .where(and(isNull(parties.endedAt), where))
+    .orderBy(asc(parties.id))
+    .limit(limit ?? Number.MAX_SAFE_INTEGER);
+  if (!page.length) return [];
+  const ids = page.map((p) => p.id);
+  // A page is contiguous in id order, so a range reads its names and identifiers off the party_id indexes.
+  const within = (column: typeof partyNames.partyId | typeof partyIdentifiers.partyId) =>
+    limit ? and(gte(column, ids[0]!), lte(column, ids[ids.length - 1]!)) : inArray(column, ids);
+  const [names, identifiers] = await Promise.all([
+    executor
+      .select({ partyId: partyNames.partyId, name: partyNames.name })
+      .from(partyNames)
+      .where(and(within(partyNames.partyId), isNull(partyNames.endedAt)))
+      .orderBy(sql`${partyNames.nameType} <> 'primary'`, asc(partyNames.createdAt)),
+    executor
+      .select({ partyId: partyIdentifiers.partyId, scheme: partyIdentifiers.scheme, value: partyIdentifiers.value })
+      .from(partyIdentifiers)
+      .where(and(within(partyIdentifiers.partyId), isNull(partyIdentifiers.endedAt))),
+  ]);
+  const byId = new Map(page.map((p): [string, { id: string; kind: PartyKind; names: string[]; identifiers: { scheme: string; value: string }[] }] => [p.id, { ...p, names: [], identifiers: [] }]));
+  for (const n of names) byId.get(n.partyId)?.names.push(n.name);
+  for (const i of identifiers) byId.get(i.partyId)?.identifiers.push({ scheme: i.scheme, value: i.value });
+  return [...byId.values()];
 }
-
-const toIndexed = (row: IndexRow): IndexedParty => ({ id: row.id, kind: row.kind, names: row.names ?? [], identifiers: row.identifiers ?? [] });
 
 /** One page of the whole registry, in id order after `afterId`, for building the index at start. */
 export async function indexablePartiesAfter(executor: Executor, afterId: string | null, limit: number): Promise<IndexedParty[]> {
-  return (await indexRows(executor, afterId ? sql`p.id > ${afterId}` : sql`true`, limit)).map(toIndexed);
+  return indexRows(executor, afterId ? gt(parties.id, afterId) : sql`true`, limit);
 }
 
 /** The given parties as the index should hold them; ended or unknown ones are absent. */
 export async function indexableParties(executor: Executor, ids: readonly string[]): Promise<IndexedParty[]> {
   if (!ids.length) return [];
-  return (await indexRows(executor, sql`p.id in ${[...ids]}`)).map(toIndexed);
+  return indexRows(executor, inArray(parties.id, [...ids]));
 }
 
 export async function countLiveParties(executor: Executor): Promise<number> {
