@@ -21,6 +21,7 @@ export class PartyIndex {
   private syncing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private failure: unknown = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -35,6 +36,7 @@ export class PartyIndex {
   start(): Promise<void> {
     this.building ??= this.build().then(
       () => {
+        if (this.stopped) return;
         this.timer = setInterval(() => void this.catchUp().catch((error: unknown) => this.log?.error({ err: error }, 'conflict index: catching up failed')), POLL_MS);
         this.timer.unref();
       },
@@ -47,6 +49,7 @@ export class PartyIndex {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
