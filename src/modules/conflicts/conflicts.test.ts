@@ -91,6 +91,12 @@ describe('conflict checks', () => {
     expect((await admin.request('PUT', '/api/conflict-checks/settings', { body: before })).json()).toEqual(before);
   });
 
+  it('come with the demo firm’s history already filled in', async () => {
+    const compliance = await testApp().signIn('compliance');
+    const history = (await compliance.get('/api/conflict-checks?q=%E9%BC%8E%E7%9B%9B')).json();
+    expect(history.items).toEqual([expect.objectContaining({ subjects: ['上海鼎盛精密机械股份有限公司'], level: 'likely', purpose: '2026 年度财务报表审计续约' })]);
+  });
+
   it('offer type-ahead suggestions without saving them', async () => {
     const staff = await testApp().signIn('staff');
     const saved = await checks();

@@ -6,6 +6,7 @@ import { createUser } from '../auth/users.service';
 import { appendAudit } from '../audit/audit.service';
 import { systemContext } from '../context';
 import { inTransaction, type Db } from '../db/database';
+import { seedDemoChecks } from '../../modules/conflicts/demo';
 import { seedDemoRegistry } from '../../modules/registry/demo/seed-registry';
 
 const DEPARTMENTS = [
@@ -95,5 +96,6 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   }
   // Clients, parties and relationships, with a few planted conflicts; needs the users above.
   await seedDemoRegistry(db, ctx);
+  await seedDemoChecks(db);
   return { users: people.length };
 }
