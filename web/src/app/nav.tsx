@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, FileProtectOutlined, HomeOutlined, ImportOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, ContactsOutlined, FileProtectOutlined, HomeOutlined, ImportOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -14,6 +14,11 @@ export interface PageDef {
 // Every page inside the shell, in menu order. A new capability adds one line here (and its nav.* message).
 export const PAGES: PageDef[] = [
   { path: '/', nav: { label: 'home', icon: <HomeOutlined /> }, component: lazy(() => import('../features/home/HomePage')) },
+  { path: '/conflicts', permission: 'conflicts.check', nav: { label: 'conflicts', icon: <BranchesOutlined /> }, component: lazy(() => import('../features/conflicts/ConflictsPage')) },
+  // Saved checks: their own for those who run checks, everyone's for reviewers (the pages check both).
+  { path: '/conflicts/history', component: lazy(() => import('../features/conflicts/HistoryPage')) },
+  { path: '/conflicts/settings', permission: 'conflicts.configure', component: lazy(() => import('../features/conflicts/SettingsPage')) },
+  { path: '/conflicts/checks/:id', component: lazy(() => import('../features/conflicts/CheckPage')) },
   { path: '/registry/parties', permission: 'registry.read', nav: { label: 'parties', icon: <ContactsOutlined /> }, component: lazy(() => import('../features/registry/PartiesPage')) },
   { path: '/registry/parties/:id', permission: 'registry.read', component: lazy(() => import('../features/registry/PartyPage')) },
   { path: '/registry/clients', permission: 'registry.read', nav: { label: 'clients', icon: <ShopOutlined /> }, component: lazy(() => import('../features/registry/ClientsPage')) },

@@ -1,3 +1,4 @@
+import conflicts from './conflicts.en';
 import intake from './intake.en';
 import type { Messages } from './messages';
 import parties from './parties.en';
@@ -34,6 +35,7 @@ const en: Messages<typeof zhCN> = {
     declarations: 'Declarations',
     import: 'Import',
     audit: 'Audit trail',
+    conflicts: 'Conflict check',
     users: 'Users',
   },
   roles: {
@@ -154,6 +156,7 @@ const en: Messages<typeof zhCN> = {
   ...registry,
   ...parties,
   ...intake,
+  ...conflicts,
 };
 
 export default en;

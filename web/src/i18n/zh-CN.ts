@@ -1,4 +1,5 @@
 // Source of truth for message keys; en.ts must match this shape (checked by its type).
+import conflicts from './conflicts.zh-CN';
 import intake from './intake.zh-CN';
 import parties from './parties.zh-CN';
 import registry from './registry.zh-CN';
@@ -31,6 +32,7 @@ const zhCN = {
     declarations: '利益申报',
     import: '数据导入',
     audit: '审计日志',
+    conflicts: '利益冲突检索',
     users: '用户管理',
   },
   roles: {
@@ -151,6 +153,7 @@ const zhCN = {
   ...registry,
   ...parties,
   ...intake,
+  ...conflicts,
 };
 
 export default zhCN;
