@@ -13,7 +13,8 @@
 //   - suffix changed: the same place, brand and industry with any legal form;
 //   - place dropped: the same brand and industry in any place;
 //   - English alias: the same romanised alias core.
-// A typo that turns the name into another existing party's exact name is not a typo of this one: skipped.
+// A typo that turns the name into another existing party's exact name (for a company: its distinctive
+// part, brand and industry) is not a typo of this one: skipped.
 import { Converter } from 'opencc-js/cn2t';
 import { pinyin } from 'pinyin-pro';
 
@@ -163,7 +164,12 @@ export function generate(count: number, queryCount: number, seed = 20_260_415): 
     const alias = english ? `${place ? `${capital(PLACE_EN.get(place)!)} ` : ''}${english} ${pick(['Co., Ltd.', 'Limited', 'Company Limited'])}` : '';
     push('org', alias ? [name, alias] : [name], { type: 'co', place, core: `${brand}|${industry[0]}`, form, extra: english.toLowerCase() });
   };
-  const brand = () => (next() < 0.85 ? zipf(BRAND) + pick(BRAND) : zipf(BRAND) + pick(BRAND) + pick(BRAND));
+  // A brand that spells a place (海南, 山东) is read as the place: not generated.
+  const placeNames = [...PLACES, '海南', '山西', '江西', '河南', '河北', '湖南', '湖北', '广西', '云南', '海口', '南山', '东莞', '中山', '南宁', '南昌', '西安'];
+  const brand = (): string => {
+    const b = next() < 0.85 ? zipf(BRAND) + pick(BRAND) : zipf(BRAND) + pick(BRAND) + pick(BRAND);
+    return placeNames.some((p) => b.includes(p)) ? brand() : b;
+  };
   while (parties.length < count) {
     const roll = next();
     if (roll < 0.5) {
@@ -191,6 +197,7 @@ export function generate(count: number, queryCount: number, seed = 20_260_415): 
   }
 
   const names = new Set(parties.map((p) => p.names[0]!));
+  const cores = new Set(fields.filter((f) => f.type === 'co').map((f) => f.core.replace('|', '')));
   const toTraditional = Converter({ from: 'cn', to: 'hk' });
   const homophones = new Map<string, string[]>();
   for (const c of GIVEN) {
@@ -242,7 +249,9 @@ export function generate(count: number, queryCount: number, seed = 20_260_415): 
           const core = f.core.replace('|', '');
           if (core.length >= 4) {
             const i = int(core.length);
-            typo = `${f.place}${core.slice(0, i)}${pick(BRAND.filter((c) => c !== core[i]))}${core.slice(i + 1)}${f.form}`;
+            const changed = `${core.slice(0, i)}${pick(BRAND.filter((c) => c !== core[i]))}${core.slice(i + 1)}`;
+            // The distinctive part of another company (in any place, of any form) is that company's name.
+            if (!cores.has(changed)) typo = `${f.place}${changed}${f.form}`;
           }
         } else {
           typo = latinTypo(name, next);

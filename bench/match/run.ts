@@ -5,6 +5,7 @@
 // PostgreSQL is measured too when TEST_DATABASE_URL is set (a bench_match_<pid> table, dropped afterwards).
 // The last line printed is one JSON object with every figure.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
@@ -128,9 +129,11 @@ async function probity(data: Dataset, queries: Query[]) {
   let index: NameIndex | null = new NameIndex();
   const progress = bar('probity index', data.parties.length);
   data.parties.forEach((party, n) => {
-    index!.add(party);
+    // A copy, so that the index's memory includes the names and ids it keeps (not shared with the generator).
+    index!.add(structuredClone(party));
     if (n % 10_000 === 0) progress.update(n);
   });
+  index.compact();
   progress.stop();
   const build_ms = Math.round(performance.now() - started);
   const after = memory();
@@ -227,6 +230,7 @@ console.log(`${parties} parties, ${data.queries.length} labelled queries (${VARI
 const sample = data.queries.slice(0, peerQueries);
 
 const out: Record<string, unknown> = { parties };
+const loadAtStart = os.loadavg()[0]!;
 const { result: ours, found: ourFound } = await probity(data, data.queries);
 report('probity', ours);
 out.probity = ours;
@@ -253,4 +257,6 @@ out.targets = {
   memory_le_1_5gb: ours.memory_mb <= 1536,
   speedup_ge_20x_at_equal_recall: peerFigures.length > 0 && peerFigures.every((f) => (f.probity_speedup_p95 as number) >= 20 && (f.probity_recall_at_10_same_queries as number) >= f.recall_at_10),
 };
+// Other work on the machine inflates latencies: the load averages say how quiet it was.
+out.machine = { cpus: os.cpus().length, load_at_start: round(loadAtStart, 2), load_at_end: round(os.loadavg()[0]!, 2) };
 console.log(JSON.stringify(out));

@@ -25,6 +25,15 @@ const cities = [
 const suffixes = '(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?';
 const placeAlternatives = [...provinces, ...cities].sort((a, b) => b.length - a.length).join('|');
 
+/** Legal forms written differently but meaning the same (Co., Ltd. / Company Limited / Ltd, 有限责任公司 / 有限公司). */
+const legalFormKinds = new Map<string, string>([
+  ['co', 'ltd'], ['company', 'ltd'], ['ltd', 'ltd'], ['limited', 'ltd'],
+  ['inc', 'inc'], ['incorporated', 'inc'], ['corp', 'inc'], ['corporation', 'inc'],
+  ['holding', 'holdings'], ['holdings', 'holdings'],
+  ['有限责任公司', '有限公司'],
+]);
+export const legalFormKind = (form: string) => legalFormKinds.get(form) ?? form;
+
 /** A place at the start of a name, or anywhere in brackets: 上海市…, （深圳）. Group 1 or 2 is the place. */
 export const placePattern = new RegExp(`^(${placeAlternatives})${suffixes}|\\((${placeAlternatives})${suffixes}\\)`, 'gu');
 
@@ -58,5 +67,36 @@ const givenNameGroups = [
   ['patricia', 'pat', 'patty', 'trish'],
   ['susan', 'sue', 'suzy'],
   ['rebecca', 'becky'],
+  ['nicholas', 'nick', 'nicky', 'nico'],
+  ['timothy', 'tim', 'timmy'],
+  ['gregory', 'greg'],
+  ['kenneth', 'ken', 'kenny'],
+  ['peter', 'pete'],
+  ['victoria', 'vicky', 'tori'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donny'],
+  ['douglas', 'doug'],
+  ['frederick', 'fred', 'freddie'],
+  ['lawrence', 'larry'],
+  ['raymond', 'ray'],
+  ['walter', 'walt'],
+  ['zachary', 'zach', 'zack'],
+  ['nathaniel', 'nathan', 'nate'],
+  ['vincent', 'vince'],
+  ['philip', 'phillip', 'phil'],
+  ['gerald', 'gerry', 'jerry'],
+  ['abigail', 'abby'],
+  ['deborah', 'debbie', 'debra'],
+  ['jessica', 'jess', 'jessie'],
+  ['judith', 'judy'],
+  ['pamela', 'pam'],
+  ['cynthia', 'cindy'],
+  ['amanda', 'mandy'],
+  ['jacqueline', 'jackie'],
+  ['stephanie', 'steph'],
+  ['theodore', 'theo'],
+  ['leonard', 'leo', 'len', 'lenny'],
+  ['harold', 'hal'],
+  ['henry', 'hank', 'harry'],
 ];
 export const canonicalGivenName = new Map(givenNameGroups.flatMap((group) => group.map((name) => [name, group[0]!] as const)));

@@ -1,6 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { canonicalGivenName, chineseLegalForms, englishLegalForms, placePattern } from './lexicon';
+import { cjkTokens } from './packed';
 
 export type PartyKind = 'person' | 'org';
 
@@ -23,7 +24,7 @@ export function simplify(text: string): string {
 
 /** Half-width, lower case, simplified; punctuation kept (brackets mark places), spaces collapsed. */
 export function clean(text: string): string {
-  return simplify(toHalfWidth(text.normalize('NFKC')).toLowerCase()).replace(/\s+/gu, ' ').trim();
+  return simplify(toHalfWidth(text.normalize('NFKC')).toLowerCase()).replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
 /** Drops punctuation, symbols and spaces: the form compared for exact matches. */
@@ -58,7 +59,8 @@ export function orgCore(name: string): { core: string; legalForms: string[]; pla
 
 /** Latin person-name tokens, lower case, with given-name variants mapped to one form (Bob → robert). */
 export function personTokens(name: string): { tokens: string[]; raw: string[] } {
-  const raw = words(clean(name));
+  // A hyphenated or apostrophised name is one word: Wei-Ming → weiming (as 伟明 reads), O'Brien → obrien.
+  const raw = words(clean(name).replace(/(?<=\p{L})[-‐‑'’](?=\p{L})/gu, ''));
   return { tokens: raw.map((w) => canonicalGivenName.get(w) ?? w), raw };
 }
 
@@ -104,8 +106,7 @@ export function forms(name: string, kind: PartyKind): NameForms {
   let raw: string[] | undefined;
   const syllables = cjk ? pinyinOf(org.core, kind === 'person') : [];
   if (cjk) {
-    // Chinese names are romanised as surname and joined given name: 张伟明 → Zhang Weiming.
-    tokens = kind === 'person' && syllables.length > 2 ? [syllables[0]!, syllables.slice(1).join('')] : syllables;
+    tokens = cjkTokens(syllables, kind === 'person');
   } else if (kind === 'person') {
     ({ tokens, raw } = personTokens(name));
   } else {
