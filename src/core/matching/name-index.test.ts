@@ -28,6 +28,11 @@ describe('NameIndex matching', () => {
     ['org', '北京小米科技有限责任公司', '小米科技有限公司', ['LEGAL_FORM_DIFFERS', 'PLACE_DIFFERS']],
     ['org', '腾讯科技(深圳)有限公司', '腾迅科技（深圳）有限公司', ['TYPO', 'PINYIN']],
     ['org', 'Acme Trading Co., Ltd.', 'ACME TRADING LIMITED', ['LEGAL_FORM_DIFFERS']],
+    ['person', '张伟明', 'Zhang Wei-Ming', ['PINYIN']],
+    ['person', '徐丹', 'Dan Xu', ['PINYIN', 'TOKEN_ORDER']],
+    ['person', 'Nicholas Park', 'Nick Park', ['NICKNAME']],
+    ['person', 'Margaret Hofmann', 'HOFMANN, Margaret', ['TOKEN_ORDER']],
+    ['org', '杭州信东医药有限公司', '信东医药（杭州）有限责任公司', ['LEGAL_FORM_DIFFERS']],
   ] as const)('%s %s matches %s', (kind, stored, query, codes) => {
     const hit = scoreOf(kind, stored, query);
     expect(hit?.score).toBeGreaterThanOrEqual(LIKELY);
@@ -40,6 +45,37 @@ describe('NameIndex matching', () => {
     expect(same).toBe(1);
     expect(other).toBeLessThan(LIKELY - 0.1);
     expect(scoreOf('org', '北京银行股份有限公司', '上海银行股份有限公司')!.score).toBeLessThan(LIKELY);
+  });
+
+  it.each([
+    ['person', 'Jason Smith', 'Mason Smith'],
+    ['person', 'Zhang Wei', 'Zheng Wei'],
+    ['person', '胡伟龙', '胡龙伟'],
+    ['person', '张伟明', '张伟'],
+    ['org', '上海星河科技有限公司', '上海银河科技有限公司'],
+    ['org', '上海星河科技有限公司', '上海星河传媒有限公司'],
+    ['org', 'Apex Trading Ltd', 'Apex Shipping Ltd'],
+  ] as const)('%s %s is not likely %s', (kind, stored, query) => {
+    expect(scoreOf(kind, stored, query)?.score ?? 0).toBeLessThan(LIKELY);
+  });
+
+  it.each([
+    ['person', '张伟鸣', ['张维明', '张伟明']],
+    ['person', 'HOFMANN, Margaret', ['Margaret Hoffmann', 'Margaret Hofmann']],
+    ['org', 'Foshan Xiangheng Electronics Co., Ltd.', ['Foshan Xianghenghe Electronics Co., Ltd.', 'Foshan Xiangheng Electronics Limited']],
+    ['org', '上海星河科技有限公司', ['北京星河科技有限公司', '星河科技股份有限公司', '上海星河科技有限责任公司']],
+  ] as const)('ranks for %s %s the nearest name first', (kind, query, stored) => {
+    const index = indexOf(stored.map((name) => [kind, name]));
+    expect(index.search({ name: query, kind }, fuzzy)[0]?.partyId).toBe(`n${stored.length - 1}`);
+  });
+
+  it('finds a one-character typo among thousands of names sharing its words', () => {
+    const chars = [...'华通达恒盛鼎泰嘉瑞祥丰宏明德康安正诚和顺兴隆昌永天宇中联']; // no 信 远 or their sounds
+    const index = new NameIndex();
+    chars.forEach((a, i) => chars.forEach((b, j) => index.add({ id: `d${i}-${j}`, kind: 'org', names: [`杭州${a}${b}医药有限公司`] })));
+    index.add({ id: 'target', kind: 'org', names: ['杭州信东医药有限公司'] });
+    const hits = index.search({ name: '杭州信远医药有限公司', kind: 'org' }, fuzzy);
+    expect(hits[0]?.partyId).toBe('target');
   });
 
   it('weighs homophones below the same characters', () => {

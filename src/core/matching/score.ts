@@ -30,6 +30,9 @@ const legalFormKinds = (forms: readonly string[]) => [...new Set(forms.map(legal
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const sorted = (tokens: readonly string[]) => [...tokens].sort();
 
+/** The same words in another order. */
+const reordered = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.length > 1 && !sameList(a, b) && sameList(sorted(a), sorted(b));
+
 /** Whether a name's words were mapped to given-name variants (Bob → robert). */
 const hasVariants = (f: NameForms) => f.raw !== f.tokens && !sameList(f.raw, f.tokens);
 
@@ -76,7 +79,7 @@ export function scoreNames(q: NameForms, c: NameForms, mode: MatchMode): { score
   if (mode === 'exact') return null;
   const reasons: Reason[] = [];
   let score = INEXACT * coreSimilarity(q, c, reasons);
-  if (q.tokens.length === c.tokens.length && q.tokens.length > 1 && !sameList(q.tokens, c.tokens) && sameList(sorted(q.tokens), sorted(c.tokens))) {
+  if (reordered(q.tokens, c.tokens) || ((hasVariants(q) || hasVariants(c)) && reordered(q.raw, c.raw))) {
     // Surname first or last is a convention, not a difference: weighed less than a typo.
     reasons.push({ code: 'TOKEN_ORDER' });
     score -= 0.01;
