@@ -12,7 +12,7 @@ describeInBrowser('conflict check', (app) => {
     // Type-ahead: the traditional spelling finds the simplified name before anything is run.
     await page.getByTestId('subject-name-0').pressSequentially('張建華', { delay: 40 });
     const suggestion = page.getByTestId('suggestion').filter({ hasText: '张建华' });
-    await expect.poll(() => suggestion.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => suggestion.count(), { timeout: 25_000 }).toBeGreaterThan(0);
     expect(await suggestion.first().textContent()).toMatch(/繁体与简体/);
     await screenshot(page, 'e2e-conflicts-suggest');
 
@@ -66,7 +66,7 @@ describeInBrowser('conflict check', (app) => {
     await signIn(page, baseUrl, 'manager');
     await page.goto(`${baseUrl}/conflicts`);
     await page.getByTestId('subject-name-0').fill('Zhang Jianhua');
-    await expect.poll(() => page.getByTestId('suggestion').filter({ hasText: '张建华' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('suggestion').filter({ hasText: '张建华' }).count(), { timeout: 25_000 }).toBeGreaterThan(0);
 
     await page.getByTestId('subject-name-0').fill('');
     await page.getByTestId('subject-name-0').fill('甲乙丙丁戊己庚辛壬癸咨询有限公司');

@@ -15,8 +15,10 @@ export function Suggestions({ name, kind, mode }: { name: string; kind?: PartyKi
 
   const busy = suggestions.typing || suggestions.isFetching;
   const data = suggestions.data;
+  // While a 503 (index still building) is retried, its message says why nothing shows yet.
+  const problem = suggestions.error ?? suggestions.failureReason;
   let status: string;
-  if (suggestions.error) status = suggestions.error.message;
+  if (problem) status = problem.message;
   else if (!data) status = t('conflicts.suggest.searching');
   else if (data.hits.length === 0) status = t('conflicts.suggest.none', { name: suggestions.name, size: data.indexSize.toLocaleString() });
   else status = t('conflicts.suggest.found', { n: data.hits.length, size: data.indexSize.toLocaleString() });
@@ -36,12 +38,12 @@ export function Suggestions({ name, kind, mode }: { name: string; kind?: PartyKi
       }}
     >
       <Flex align="center" gap={8}>
-        <Typography.Text type={suggestions.error ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+        <Typography.Text type={problem ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
           {t('conflicts.suggest.title')} · {status}
         </Typography.Text>
         {busy && <Spin size="small" />}
       </Flex>
-      {!suggestions.error &&
+      {!problem &&
         data?.hits.map((hit) => (
           <div key={hit.party.id} data-testid="suggestion" style={{ padding: '6px 0', borderTop: `1px dashed ${token.colorBorderSecondary}`, marginTop: 4 }}>
             <Flex wrap align="center" gap={6}>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../app/api';
+import { ApiError, api, request } from '../../app/api';
 import { useDebounced } from '../registry/queries';
 import type { PartyKind } from '../registry/types';
 import { SETTINGS_API, SUGGESTIONS_API, checkApi, type ConflictCheck, type ConflictSettings, type MatchMode, type Suggestions } from './types';
@@ -57,7 +57,9 @@ export function useSuggestions(name: string, kind: PartyKind | undefined, mode: 
     queryFn: () => api.get<Suggestions>(SUGGESTIONS_API, { name: settled, kind, mode }),
     enabled: settled !== '',
     staleTime: 30_000,
-    retry: false,
+    // Only a server still building its index (just started) is worth asking again.
+    retry: (failures, error) => error instanceof ApiError && error.status === 503 && failures < 10,
+    retryDelay: 2000,
     placeholderData: keepPreviousData,
   });
   return { ...query, name: settled, typing: settled !== name.trim() };
