@@ -33,7 +33,8 @@ interface AuthValue {
   retrySession(): void;
   /** True after the user signed out themselves, so the login page is not asked to return anywhere. */
   signedOut: boolean;
-  can(permission: string | undefined): boolean;
+  /** Holds the permission, or any one of a list; nothing asked is always allowed. */
+  can(permission: string | readonly string[] | undefined): boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
 }
@@ -83,7 +84,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       sessionError: me.error,
       retrySession: () => void refetch(),
       signedOut,
-      can: (permission) => !permission || (user?.permissions.includes(permission) ?? false),
+      can: (permission) => !permission || [permission].flat().some((p) => user?.permissions.includes(p) ?? false),
       async login(username, password) {
         const session = await api.post<Session>('/api/auth/login', { username, password });
         forgetOtherQueries();

@@ -5,8 +5,8 @@ import type zhCN from '../i18n/zh-CN';
 export interface PageDef {
   path: string;
   component: LazyExoticComponent<ComponentType>;
-  /** Permission needed to open the page and see its menu item; none means every signed-in user. */
-  permission?: string;
+  /** Permission needed to open the page and see its menu item (any one of a list); none means every signed-in user. */
+  permission?: string | readonly string[];
   /** For pages in the side menu: the `nav.*` message key and the icon. */
   nav?: { label: keyof typeof zhCN.nav; icon: ReactNode };
 }
@@ -14,7 +14,8 @@ export interface PageDef {
 // Every page inside the shell, in menu order. A new capability adds one line here (and its nav.* message).
 export const PAGES: PageDef[] = [
   { path: '/', nav: { label: 'home', icon: <HomeOutlined /> }, component: lazy(() => import('../features/home/HomePage')) },
-  { path: '/conflicts', permission: 'conflicts.check', nav: { label: 'conflicts', icon: <BranchesOutlined /> }, component: lazy(() => import('../features/conflicts/ConflictsPage')) },
+  // Each holder lands on the tab they may use: checks, saved checks (auditors) or settings (administrators).
+  { path: '/conflicts', permission: ['conflicts.check', 'conflicts.history', 'conflicts.configure'], nav: { label: 'conflicts', icon: <BranchesOutlined /> }, component: lazy(() => import('../features/conflicts/ConflictsPage')) },
   // Saved checks: their own for those who run checks, everyone's for reviewers (the pages check both).
   { path: '/conflicts/history', component: lazy(() => import('../features/conflicts/HistoryPage')) },
   { path: '/conflicts/settings', permission: 'conflicts.configure', component: lazy(() => import('../features/conflicts/SettingsPage')) },

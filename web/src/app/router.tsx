@@ -34,7 +34,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission?: string | readonly string[]; children: ReactNode }) {
   return useAuth().can(permission) ? children : <Forbidden />;
 }
 
