@@ -34,17 +34,27 @@ describe.skipIf(process.env.PROBITY_TEST_DB !== 'pglite')('probity match', () =>
     ]);
     const result = await runCli(['match', '--parties', parties, '--queries', queries, '--top', '2'], target);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe(
-      [
-        { query: 'Q1', hits: [{ party: 'P1', score: 0.922 }] },
-        { query: 'Q2', hits: [{ party: 'O1', score: 0.94 }] },
-        { query: 'Q3', hits: [{ party: 'O3', score: 1 }] },
-        { query: 'Q4', hits: [{ party: 'O2', score: 1 }, { party: 'O3', score: 0.618 }] },
-        { query: 'Q5', hits: [] },
-      ]
-        .map((line) => `${JSON.stringify(line)}\n`)
-        .join(''),
-    );
+    expect(result.stdout.endsWith('\n')).toBe(true);
+    const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { query: string; hits: { party: string; score: number }[] });
+    // Exactly the contract's shape: the query's id and its hits, each a party id and a score, best first.
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(['query', 'hits']);
+      for (const hit of line.hits) expect(Object.keys(hit)).toEqual(['party', 'score']);
+      expect(line.hits.map((h) => h.score)).toEqual(line.hits.map((h) => h.score).sort((a, b) => b - a));
+    }
+    expect(lines.map((line) => [line.query, line.hits.map((h) => h.party)])).toEqual([
+      ['Q1', ['P1']],
+      ['Q2', ['O1']],
+      ['Q3', ['O3']],
+      ['Q4', ['O2', 'O3']],
+      ['Q5', []],
+    ]);
+    const score = (query: string, at = 0) => lines.find((line) => line.query === query)!.hits[at]!.score;
+    // Transliteration and a changed legal form are likely matches; an identifier or the same name (繁/简) is certain;
+    // another company sharing place and trade is only a resemblance.
+    expect([score('Q1'), score('Q2')].every((s) => s >= 0.8 && s < 1)).toBe(true);
+    expect([score('Q3'), score('Q4')]).toEqual([1, 1]);
+    expect(score('Q4', 1)).toBeLessThan(0.8);
     expect(existsSync(target.dataDir)).toBe(false);
   });
 
