@@ -11,7 +11,7 @@ const WORDS = ['星河', '明月', '海风', '瑞丰', '华信', '恒通', '中�
 const TRADES = ['科技', '贸易', '咨询', '投资', '实业', '物流', '医药', '建设', '文化', '电子'];
 
 /** mulberry32: a small seeded generator, so every run imports the same files. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

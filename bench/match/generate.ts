@@ -17,6 +17,7 @@
 // part, brand and industry) is not a typo of this one: skipped.
 import { Converter } from 'opencc-js/cn2t';
 import { pinyin } from 'pinyin-pro';
+import { random } from '../generate-registry';
 
 export type Kind = 'person' | 'org';
 export type Variant =
@@ -44,16 +45,6 @@ export interface Query {
   target: number;
 }
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文章欧单'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣晨睿博文轩雨子涵梓萱晓建国志海峰波亮东云飞成新雪梅琳丹莉婷慧宏鑫颖佳琪倩雯嘉怡思远航天瑞祥薇维卫威微铭鸣敏民名春秋冬立德荣昊然泽'];

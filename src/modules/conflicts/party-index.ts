@@ -102,6 +102,7 @@ export class PartyIndex {
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }
+    this.names.compact();
     this.log?.info({ parties: this.names.size, ms: Date.now() - started }, 'conflict index built');
   }
 }
