@@ -10,7 +10,7 @@ import { CONFLICTS_PATH, HISTORY_PATH, SETTINGS_PATH } from './types';
  */
 export function ConflictsAccess({ tab, children }: { tab: string; children: ReactNode }) {
   const { can } = useAuth();
-  // The menu item leads everyone who has any tab here: those who may not run checks go to their own tab.
+  // The menu item leads every holder of one of these tabs: those who may not run checks go to their own tab.
   if (tab === CONFLICTS_PATH && !can('conflicts.check')) {
     if (can('conflicts.history')) return <Navigate to={HISTORY_PATH} replace />;
     if (can('conflicts.configure')) return <Navigate to={SETTINGS_PATH} replace />;
