@@ -59,8 +59,10 @@ const checkColumns = {
   username: users.username,
   displayName: users.displayName,
 };
-/** Saved checks with who ran them, for lists and single reads. */
+/** Saved checks with who ran them: the summary columns for lists, with the results for a single read. */
 const checksQuery = (executor: Executor) => executor.select(checkColumns).from(conflictChecks).leftJoin(users, eq(users.id, conflictChecks.checkedBy));
+const checkQuery = (executor: Executor) =>
+  executor.select({ ...checkColumns, results: conflictChecks.results }).from(conflictChecks).leftJoin(users, eq(users.id, conflictChecks.checkedBy));
 type CheckRow = Awaited<ReturnType<typeof checksQuery>>[number];
 
 const SUBJECT_SEPARATOR = '\n';
@@ -116,11 +118,11 @@ export async function runCheck(db: Db, index: PartyIndex, ctx: RequestContext, i
 const canReadAll = (ctx: RequestContext) => ctx.principal?.permissions.includes('conflicts.history') ?? false;
 
 export async function getCheck(db: Db, ctx: RequestContext, id: string, locale: Locale) {
-  const [row] = await checksQuery(db).where(eq(conflictChecks.id, id));
+  const [found] = await checkQuery(db).where(eq(conflictChecks.id, id));
   // Someone else's check is as good as absent to a reader without the history permission.
-  if (!row || (row.checkedById !== ctx.principal?.userId && !canReadAll(ctx))) throw NotFound('CONFLICT_CHECK_NOT_FOUND');
-  const [saved] = await db.select({ results: conflictChecks.results }).from(conflictChecks).where(eq(conflictChecks.id, id));
-  return { ...summary(row), results: presentResults(saved!.results as SavedSubjectResult[], locale) };
+  if (!found || (found.checkedById !== ctx.principal?.userId && !canReadAll(ctx))) throw NotFound('CONFLICT_CHECK_NOT_FOUND');
+  const { results, ...row } = found;
+  return { ...summary(row), results: presentResults(results as SavedSubjectResult[], locale) };
 }
 
 export async function listChecks(db: Db, ctx: RequestContext, query: { scope: 'mine' | 'all'; q?: string; page: number; pageSize: number }) {
