@@ -1,5 +1,5 @@
 // Roles and what each may do. Routes name one permission; this table decides who holds it.
-export const roles = ['admin', 'compliance', 'manager', 'finance', 'auditor', 'staff', 'mediator'] as const;
+export const roles = ['admin', 'compliance', 'manager', 'director', 'finance', 'auditor', 'staff', 'mediator'] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -15,16 +15,27 @@ export const permissions = [
   'conflicts.check', // run conflict checks and see the hits
   'conflicts.history', // read everyone's saved checks
   'conflicts.configure', // the firm's default match mode, hops and threshold
+  'benefits.request', // draft and submit benefit requests, declare benefits received
+  'benefits.approve', // decide approval steps where the chain names you
+  'benefits.pay', // record payments and reversals of approved benefits
+  'benefits.read_all', // every request and the ledger views and exports
+  'benefits.configure', // the benefit policy, the authority matrix, blackouts and settings
+  'benefits.administer', // reassign a stuck approval step, cancel a request
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.read', 'users.manage', 'audit.read', 'departments.read', 'registry.read', 'conflicts.configure'],
-  compliance: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'registry.write', 'registry.import', 'identifiers.reveal', 'declarations.review', 'conflicts.check', 'conflicts.history', 'conflicts.configure'],
-  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history'],
-  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check'],
-  finance: ['departments.read', 'registry.read'],
-  staff: ['departments.read', 'registry.read', 'conflicts.check'],
+  admin: ['users.read', 'users.manage', 'audit.read', 'departments.read', 'registry.read', 'conflicts.configure', 'benefits.configure', 'benefits.administer'],
+  compliance: [
+    'users.read', 'audit.read', 'departments.read', 'registry.read', 'registry.write', 'registry.import', 'identifiers.reveal', 'declarations.review',
+    'conflicts.check', 'conflicts.history', 'conflicts.configure',
+    'benefits.request', 'benefits.approve', 'benefits.read_all', 'benefits.configure', 'benefits.administer',
+  ],
+  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all'],
+  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve'],
+  director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve'],
+  finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all'],
+  staff: ['departments.read', 'registry.read', 'conflicts.check', 'benefits.request'],
   mediator: ['departments.read', 'registry.read'],
 };
 

@@ -3,3 +3,5 @@ export * from '../auth/auth.tables';
 export * from '../audit/audit.tables';
 export * from '../../modules/registry/registry.tables';
 export * from '../../modules/conflicts/conflicts.tables';
+export * from '../../modules/benefits/benefits.tables';
+export * from '../../modules/notifications/notifications.tables';

@@ -87,7 +87,7 @@ describe('access control', () => {
     const { db } = testApp().database;
     const auditCount = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_entries`))[0]!.n;
     // One demo user per single role; the seeded `staff` has only the staff role.
-    const holders: Record<string, string> = { admin: 'admin', compliance: 'compliance', auditor: 'auditor', staff: 'staff', finance: 'gao.peng', manager: 'wu.jing', mediator: 'staff' };
+    const holders: Record<string, string> = { admin: 'admin', compliance: 'compliance', auditor: 'auditor', staff: 'staff', finance: 'gao.peng', manager: 'wu.jing', director: 'staff', mediator: 'staff' };
     let denied = 0;
     for (const role of roles) {
       const session = await testApp().signIn(holders[role]!);

@@ -67,7 +67,7 @@ const OTHER_STAFF: DemoPerson[] = [
   person('cao.rui', '曹睿', 'TAX'),
   person('xie.lan', '谢兰', 'FIN'),
   person('shen.hong', '沈宏', 'AUD', 'manager', 'staff'),
-  person('director.qian', '钱卫东', 'CMP', 'manager', 'compliance'),
+  person('director.qian', '钱卫东', 'CMP', 'director', 'manager', 'compliance'),
 ];
 
 export const isSeeded = async (db: Db) => ((await db.select({ n: count() }).from(users))[0]?.n ?? 0) > 0;

@@ -45,6 +45,7 @@ const en: Messages<typeof zhCN> = {
     finance: 'Finance',
     auditor: 'Auditor',
     staff: 'Staff',
+    director: 'Director',
     mediator: 'Mediator',
   },
   errors: {

@@ -42,6 +42,7 @@ const zhCN = {
     finance: '财务',
     auditor: '审计',
     staff: '员工',
+    director: '总监',
     mediator: '调解员',
   },
   errors: {

@@ -1,13 +1,14 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export const ROLE_CODES = ['admin', 'compliance', 'manager', 'finance', 'auditor', 'staff', 'mediator'] as const;
+export const ROLE_CODES = ['admin', 'compliance', 'manager', 'director', 'finance', 'auditor', 'staff', 'mediator'] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
 const COLORS: Record<RoleCode, string> = {
   admin: 'red',
   compliance: 'purple',
   manager: 'blue',
+  director: 'geekblue',
   finance: 'gold',
   auditor: 'cyan',
   staff: 'default',
