@@ -2,19 +2,8 @@
 // XLSX headers are labels in the reader's language.
 import { maskIdentifier, type IdentifierScheme } from '../../../core/identifiers';
 import { moneyToDecimalString } from '../../../core/money';
-import type { Locale } from '../../../platform/i18n/messages';
+import { column, type Column } from '../../../platform/export/tabular';
 import type { ClientExportRow, PartyExportRow, RelationshipExportRow } from './export.sources';
-
-export type Cell = string | number | null;
-
-export interface Column<T> {
-  name: string;
-  label: Record<Locale, string>;
-  width: number;
-  value: (row: T) => Cell;
-}
-
-const column = <T>(name: string, zh: string, en: string, width: number, value: (row: T) => Cell): Column<T> => ({ name, label: { 'zh-CN': zh, en }, width, value });
 
 // Lists inside a cell are separated as the import reads them.
 const list = (values: readonly string[]) => values.join('|');

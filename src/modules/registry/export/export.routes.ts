@@ -2,12 +2,12 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { csvStream, xlsxStream, type Column } from '../../../platform/export/tabular';
 import type { AppDeps } from '../../../platform/http/deps';
 import { negotiateLocale, type Locale } from '../../../platform/i18n/messages';
 import { ClientListQuery, PartyListQuery, RelationshipListQuery } from '../registry.types';
-import { clientColumns, partyColumns, relationshipColumns, type Column } from './export.columns';
+import { clientColumns, partyColumns, relationshipColumns } from './export.columns';
 import { clientRows, partyRows, relationshipRows } from './export.sources';
-import { csvStream, xlsxStream } from './export.writers';
 
 const tags = ['registry: export'];
 const unpaged = { page: true, pageSize: true } as const;
