@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   LOGIN_RATE_PER_MINUTE: positiveInt(30),
   /** Largest import file accepted (API upload and CLI), in MiB. */
   PROBITY_IMPORT_MAX_MB: positiveInt(50),
+  /** e.g. smtp://user:pass@host:587; without it notification mail is written to the log. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Probity <no-reply@probity.local>'),
+  /** false: this server runs no background jobs (reminders, notification mail), e.g. when another process does. */
+  PROBITY_JOBS: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -37,6 +42,9 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; secureCookie: boolean };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   importMaxMb: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, secureCookie: e.COOKIE_SECURE === 'true' },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
     importMaxMb: e.PROBITY_IMPORT_MAX_MB,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jobs: e.PROBITY_JOBS === 'true',
   };
 }

@@ -10,6 +10,7 @@ import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { usersRoutes } from '../auth/users.routes';
 import { conflictsRoutes } from '../../modules/conflicts/conflicts.routes';
+import { notificationsRoutes } from '../../modules/notifications/notifications.routes';
 import { clientsRoutes } from '../../modules/registry/clients.routes';
 import { declarationsRoutes } from '../../modules/registry/declarations.routes';
 import { exportRoutes } from '../../modules/registry/export/export.routes';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       await api.register(exportRoutes(deps), { prefix: '/registry/export' });
       await api.register(importRoutes(deps), { prefix: '/registry/imports' });
       await api.register(conflictsRoutes(deps), { prefix: '/conflict-checks' });
+      await api.register(notificationsRoutes(deps), { prefix: '/notifications' });
     },
     { prefix: '/api' },
   );
