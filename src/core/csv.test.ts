@@ -8,7 +8,8 @@ describe('csv', () => {
   });
   it('defuses spreadsheet formulas', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('-5+cmd|calc')).toBe("'-5+cmd|calc");
+    expect(csvField('-1234.56')).toBe('-1234.56');
   });
   it('writes dates as ISO and objects as JSON', () => {
     expect(csvField(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
@@ -93,7 +94,7 @@ describe('parseCsv', () => {
     const cell = fc.string({ unit: fc.oneof(fc.constantFrom(',', '"', '\r', '\n', '=', '-', '+', '@', '\t', "'", ' ', '名'), fc.string({ minLength: 1, maxLength: 1 })) });
     const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 8 });
     // csvField defuses formula-like cells with a leading quote, and a row of one empty cell is an empty line.
-    const expected = (row: string[]) => row.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c));
+    const expected = (row: string[]) => row.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(?:\.\d+)?$/.test(c) ? `'${c}` : c));
     fc.assert(
       fc.property(rows, (matrix) => {
         const text = matrix.map(csvLine).join('');
