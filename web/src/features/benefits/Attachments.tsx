@@ -1,0 +1,123 @@
+import { useRef, useState } from 'react';
+import { App, Button, Flex, Popconfirm, Progress, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { formatDateTime } from '../../app/format';
+import { useBenefitSettings } from './queries';
+import { putFile } from './upload';
+import { EVIDENCE_KINDS, requestApi, type Attachment, type EvidenceKind } from './types';
+
+const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 102.4) / 10} KB` : `${Math.round(bytes / 104857.6) / 10} MB`);
+
+interface Props {
+  requestId: string;
+  attachments: Attachment[];
+  /** Files may be added or removed (draft, returned). */
+  editable: boolean;
+  onChanged(): void;
+}
+
+/** The request's evidence: download each file; while editable, upload more with a progress bar or remove one. */
+export function Attachments({ requestId, attachments, editable, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useBenefitSettings();
+  const input = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<EvidenceKind>('invoice');
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const maxMb = settings.data?.attachmentMaxMb;
+
+  async function send(file: File) {
+    if (maxMb && file.size > maxMb * 1024 * 1024) {
+      message.error(t('benefits.attachments.tooLarge', { name: file.name, max: maxMb }));
+      return;
+    }
+    setProgress({ name: file.name, percent: 0 });
+    try {
+      const path = `${requestApi(requestId, '/attachments')}?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(file.name)}`;
+      await putFile(path, file, (percent) => setProgress({ name: file.name, percent }));
+      message.success(t('benefits.attachments.uploaded', { name: file.name }));
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function remove(a: Attachment) {
+    try {
+      await api.post(requestApi(requestId, `/attachments/${encodeURIComponent(a.id)}/remove`));
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  const columns: TableColumnsType<Attachment> = [
+    {
+      title: t('benefits.attachments.file'),
+      dataIndex: 'fileName',
+      render: (name: string, a) => (
+        <a href={requestApi(requestId, `/attachments/${encodeURIComponent(a.id)}`)} download={name} data-testid="attachment-link">
+          <DownloadOutlined /> {name}
+        </a>
+      ),
+    },
+    { title: t('benefits.attachments.kind'), dataIndex: 'evidenceKind', width: 130, render: (k: EvidenceKind) => t(`benefits.evidence.${k}`) },
+    { title: t('benefits.attachments.size'), dataIndex: 'sizeBytes', width: 100, align: 'right', render: size },
+    { title: t('benefits.attachments.uploadedBy'), key: 'by', width: 110, render: (_, a) => a.uploadedBy?.displayName ?? t('common.none') },
+    { title: t('benefits.attachments.uploadedAt'), dataIndex: 'uploadedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    ...(editable
+      ? [{
+          title: t('common.actions'),
+          key: 'actions',
+          width: 90,
+          render: (_: unknown, a: Attachment) => (
+            <Popconfirm title={t('benefits.attachments.removeConfirm')} onConfirm={() => void remove(a)}>
+              <Button size="small" type="link" danger>{t('benefits.attachments.remove')}</Button>
+            </Popconfirm>
+          ),
+        }]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={8} data-testid="attachments">
+      {editable && (
+        <Flex gap={8} align="center" wrap>
+          <Select<EvidenceKind>
+            value={kind}
+            onChange={setKind}
+            style={{ width: 160 }}
+            options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`benefits.evidence.${k}`) }))}
+            data-testid="attachment-kind"
+          />
+          <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} disabled={progress !== null} data-testid="attachment-add">
+            {t('benefits.attachments.add')}
+          </Button>
+          {maxMb && <Typography.Text type="secondary">{t('benefits.attachments.maxSize', { max: maxMb })}</Typography.Text>}
+          <input
+            ref={input}
+            type="file"
+            hidden
+            data-testid="attachment-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void send(file);
+            }}
+          />
+        </Flex>
+      )}
+      {progress && (
+        <div data-testid="upload-progress">
+          <Typography.Text type="secondary">{progress.name}</Typography.Text>
+          <Progress percent={progress.percent} size="small" />
+        </div>
+      )}
+      <Table<Attachment> rowKey="id" size="small" columns={columns} dataSource={attachments} pagination={false} locale={{ emptyText: t('benefits.attachments.none') }} />
+    </Flex>
+  );
+}
