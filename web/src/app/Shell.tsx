@@ -8,6 +8,7 @@ import { PAGES } from './nav';
 import { LocaleSwitch } from './components/LocaleSwitch';
 import { RoleTags } from './components/RoleTags';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 function isActive(path: string, pathname: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
@@ -71,6 +72,25 @@ export function Shell() {
   const selected = navPages.filter((p) => isActive(p.path, pathname)).map((p) => p.path);
   const border = `1px solid ${token.colorBorderSecondary}`;
 
+  // Pages of one group sit under its title, where the group's first page would be.
+  const menuItems: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; type: 'group'; label: string; children: NonNullable<MenuProps['items']> }>();
+  for (const p of navPages) {
+    const item = { key: p.path, icon: p.nav?.icon, label: <Link to={p.path}>{p.nav && t(`nav.${p.nav.label}`)}</Link> };
+    const name = p.nav?.group;
+    if (!name) {
+      menuItems.push(item);
+      continue;
+    }
+    let group = groups.get(name);
+    if (!group) {
+      group = { key: `group:${name}`, type: 'group', label: t(`nav.${name}`), children: [] };
+      groups.set(name, group);
+      menuItems.push(group);
+    }
+    group.children.push(item);
+  }
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: token.colorBgContainer, borderBottom: border, paddingInline: md ? 24 : 12 }}>
@@ -82,6 +102,7 @@ export function Shell() {
             </Flex>
           </Link>
           <Flex align="center" gap={8}>
+            <NotificationBell />
             <LocaleSwitch />
             <UserMenu />
           </Flex>
@@ -93,11 +114,7 @@ export function Shell() {
             mode="inline"
             selectedKeys={selected}
             style={{ borderInlineEnd: 'none' }}
-            items={navPages.map((p) => ({
-              key: p.path,
-              icon: p.nav?.icon,
-              label: <Link to={p.path}>{p.nav && t(`nav.${p.nav.label}`)}</Link>,
-            }))}
+            items={menuItems}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: md ? 24 : 8, minWidth: 0 }}>

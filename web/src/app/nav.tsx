@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, ContactsOutlined, FileProtectOutlined, HomeOutlined, ImportOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SettingOutlined, ShopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -7,8 +7,8 @@ export interface PageDef {
   component: LazyExoticComponent<ComponentType>;
   /** Permission needed to open the page and see its menu item (any one of a list); none means every signed-in user. */
   permission?: string | readonly string[];
-  /** For pages in the side menu: the `nav.*` message key and the icon. */
-  nav?: { label: keyof typeof zhCN.nav; icon: ReactNode };
+  /** For pages in the side menu: the `nav.*` message key and the icon; `group` puts it under a titled group. */
+  nav?: { label: keyof typeof zhCN.nav; icon: ReactNode; group?: keyof typeof zhCN.nav };
 }
 
 // Every page inside the shell, in menu order. A new capability adds one line here (and its nav.* message).
@@ -20,6 +20,15 @@ export const PAGES: PageDef[] = [
   { path: '/conflicts/history', component: lazy(() => import('../features/conflicts/HistoryPage')) },
   { path: '/conflicts/settings', permission: 'conflicts.configure', component: lazy(() => import('../features/conflicts/SettingsPage')) },
   { path: '/conflicts/checks/:id', component: lazy(() => import('../features/conflicts/CheckPage')) },
+  { path: '/benefits/new', permission: 'benefits.request', nav: { label: 'benefitsNew', icon: <FormOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestFormPage')) },
+  { path: '/benefits/requests', permission: ['benefits.request', 'benefits.read_all'], nav: { label: 'benefitsMine', icon: <UnorderedListOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestsPage')) },
+  // Who may read a request (requester, its approvers, readers of all) is the server's answer.
+  { path: '/benefits/requests/:id', component: lazy(() => import('../features/benefits/RequestPage')) },
+  { path: '/benefits/requests/:id/edit', permission: 'benefits.request', component: lazy(() => import('../features/benefits/RequestFormPage')) },
+  { path: '/benefits/inbox', permission: 'benefits.approve', nav: { label: 'benefitsInbox', icon: <CheckSquareOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/InboxPage')) },
+  { path: '/benefits/payments', permission: 'benefits.pay', nav: { label: 'benefitsPayments', icon: <PayCircleOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PaymentsPage')) },
+  { path: '/benefits/ledger', permission: 'benefits.read_all', nav: { label: 'benefitsLedger', icon: <TableOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/LedgerPage')) },
+  { path: '/benefits/policy', permission: 'benefits.configure', nav: { label: 'benefitsPolicy', icon: <SettingOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PolicyPage')) },
   { path: '/registry/parties', permission: 'registry.read', nav: { label: 'parties', icon: <ContactsOutlined /> }, component: lazy(() => import('../features/registry/PartiesPage')) },
   { path: '/registry/parties/:id', permission: 'registry.read', component: lazy(() => import('../features/registry/PartyPage')) },
   { path: '/registry/clients', permission: 'registry.read', nav: { label: 'clients', icon: <ShopOutlined /> }, component: lazy(() => import('../features/registry/ClientsPage')) },

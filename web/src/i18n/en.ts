@@ -1,5 +1,7 @@
+import benefits from './benefits.en';
 import conflicts from './conflicts.en';
 import intake from './intake.en';
+import notifications from './notifications.en';
 import type { Messages } from './messages';
 import parties from './parties.en';
 import registry from './registry.en';
@@ -37,6 +39,13 @@ const en: Messages<typeof zhCN> = {
     audit: 'Audit trail',
     conflicts: 'Conflict check',
     users: 'Users',
+    benefits: 'Benefits',
+    benefitsNew: 'New request',
+    benefitsMine: 'Requests',
+    benefitsInbox: 'Approval inbox',
+    benefitsPayments: 'Payments',
+    benefitsLedger: 'Ledger',
+    benefitsPolicy: 'Policy & authority',
   },
   roles: {
     admin: 'Administrator',
@@ -158,6 +167,8 @@ const en: Messages<typeof zhCN> = {
   ...parties,
   ...intake,
   ...conflicts,
+  ...benefits,
+  ...notifications,
 };
 
 export default en;

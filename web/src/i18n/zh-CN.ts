@@ -1,6 +1,8 @@
 // Source of truth for message keys; en.ts must match this shape (checked by its type).
+import benefits from './benefits.zh-CN';
 import conflicts from './conflicts.zh-CN';
 import intake from './intake.zh-CN';
+import notifications from './notifications.zh-CN';
 import parties from './parties.zh-CN';
 import registry from './registry.zh-CN';
 
@@ -34,6 +36,13 @@ const zhCN = {
     audit: '审计日志',
     conflicts: '利益冲突检索',
     users: '用户管理',
+    benefits: '好处费',
+    benefitsNew: '新建申请',
+    benefitsMine: '我的申请',
+    benefitsInbox: '待我审批',
+    benefitsPayments: '付款登记',
+    benefitsLedger: '好处费台账',
+    benefitsPolicy: '政策与审批权限',
   },
   roles: {
     admin: '系统管理员',
@@ -155,6 +164,8 @@ const zhCN = {
   ...parties,
   ...intake,
   ...conflicts,
+  ...benefits,
+  ...notifications,
 };
 
 export default zhCN;
