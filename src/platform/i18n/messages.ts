@@ -93,6 +93,8 @@ export const messages = {
   },
   CONFLICT_CHECK_NOT_FOUND: { 'zh-CN': '冲突检索记录不存在。', en: 'No such conflict check.' },
   NOTIFICATION_NOT_FOUND: { 'zh-CN': '通知不存在。', en: 'No such notification.' },
+  // Benefit ledger
+  LEDGER_DATE_RANGE: { 'zh-CN': '起始日期 {from} 晚于结束日期 {to}。', en: 'The start date {from} is after the end date {to}.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。请求编号：{requestId}', en: 'Internal server error; try again later. Request id: {requestId}' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用。', en: 'The database is unavailable.' },
 } as const satisfies Record<string, Record<Locale, string>>;
