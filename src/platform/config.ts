@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   PROBITY_DATA_DIR: z.string().default('./data'),
+  /** Where evidence files are kept; under the data directory unless set. */
+  PROBITY_ATTACHMENTS_DIR: z.string().optional(),
   PROBITY_DEMO_PASSWORD: z.string().min(1).optional(),
   PROBITY_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** false: serve only the API (e.g. behind a separate static host); the web app is then never built. */
@@ -35,6 +37,7 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  attachmentsDir: string;
   demoPassword: string | undefined;
   seedDemo: boolean;
   serveWeb: boolean;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.PROBITY_DATA_DIR),
+    attachmentsDir: resolve(e.PROBITY_ATTACHMENTS_DIR ?? join(e.PROBITY_DATA_DIR, 'attachments')),
     demoPassword: e.PROBITY_DEMO_PASSWORD,
     seedDemo: e.PROBITY_SEED_DEMO === 'true',
     serveWeb: e.PROBITY_SERVE_WEB === 'true',

@@ -25,5 +25,8 @@ export const Forbidden = (code: MessageCode = 'FORBIDDEN', params?: ErrorParams)
 export const NotFound = (code: MessageCode = 'NOT_FOUND', params?: ErrorParams) => new DomainError(404, code, params);
 export const Conflict = (code: MessageCode = 'CONFLICT', params?: ErrorParams, details?: Record<string, unknown>) =>
   new DomainError(409, code, params, undefined, details);
+/** Well-formed but refused by a business rule, e.g. a pre-check that blocks a request. */
+export const Unprocessable = (code: MessageCode, params?: ErrorParams, details?: Record<string, unknown>) =>
+  new DomainError(422, code, params, undefined, details);
 export const TooManyRequests = (code: MessageCode = 'RATE_LIMITED', params?: ErrorParams) =>
   new DomainError(429, code, params);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
@@ -54,7 +57,9 @@ export function client(app: FastifyInstance, cookie: string | null = null, csrfT
 export async function startTestApp(overrides: Partial<Config['login']> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const base = loadConfig({});
-  const config: Config = { ...base, login: { ...base.login, ratePerMinute: 10_000, ...overrides } };
+  // Evidence files of a test run go to a temporary directory, never into the working tree.
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'probity-attachments-'));
+  const config: Config = { ...base, attachmentsDir, login: { ...base.login, ratePerMinute: 10_000, ...overrides } };
   // TEST_LOG=1 shows the server's log, e.g. the cause of an unexpected 500.
   const app = await buildApp({ database, config, version }, { logger: process.env.TEST_LOG ? pino({ level: 'error' }) : false });
   await app.ready();
@@ -81,6 +86,7 @@ export function useTestApp(overrides?: Partial<Config['login']>): () => TestApp 
   afterAll(async () => {
     await testApp?.app.close();
     await testApp?.database.close();
+    if (testApp) rmSync(testApp.config.attachmentsDir, { recursive: true, force: true });
   });
   return () => testApp!;
 }

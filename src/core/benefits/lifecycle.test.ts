@@ -20,6 +20,7 @@ const cny = (amountMinor: number): Money => ({ amountMinor, currency: 'CNY' });
 // ¥1,000 approved, ¥400 paid; a ¥100 payment or reversal.
 const sample: Record<BenefitRequestEventType, BenefitRequestEvent> = {
   submit: { type: 'submit' },
+  register: { type: 'register' },
   start_approval: { type: 'start_approval' },
   approve_step: { type: 'approve_step', lastStep: true },
   reject: { type: 'reject' },
@@ -38,10 +39,10 @@ const contextFor = (state: BenefitRequestState): TransitionContext => ({ approve
 // The whole machine, written out independently of the implementation's table.
 const expected: Record<BenefitRequestState, Partial<Record<BenefitRequestEventType, BenefitRequestState>>> = {
   draft: { submit: 'submitted', withdraw: 'withdrawn', cancel: 'cancelled' },
-  submitted: { start_approval: 'in_approval', withdraw: 'withdrawn', cancel: 'cancelled' },
+  submitted: { register: 'approved', start_approval: 'in_approval', withdraw: 'withdrawn', cancel: 'cancelled' },
   in_approval: { approve_step: 'approved', reject: 'rejected', return_for_changes: 'returned', withdraw: 'withdrawn', cancel: 'cancelled' },
   returned: { resubmit: 'submitted', withdraw: 'withdrawn', cancel: 'cancelled' },
-  approved: { record_payment: 'partially_paid', cancel: 'cancelled', material_change_after_approval: 'in_approval' },
+  approved: { record_payment: 'partially_paid', cancel: 'cancelled', material_change_after_approval: 'in_approval', close: 'closed' },
   partially_paid: { record_payment: 'partially_paid', reverse_payment: 'partially_paid' },
   paid: { reverse_payment: 'partially_paid', close: 'closed' },
   closed: {},
@@ -54,7 +55,7 @@ const pairs = benefitRequestStates.flatMap((state) => benefitRequestEventTypes.m
 
 describe('transition: every state against every event', () => {
   it('covers all pairs', () => {
-    expect(pairs).toHaveLength(11 * 12);
+    expect(pairs).toHaveLength(11 * 13);
   });
 
   it.each(pairs)('%s + %s', (state, event) => {

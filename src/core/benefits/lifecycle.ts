@@ -22,6 +22,7 @@ export const terminalStates: readonly BenefitRequestState[] = ['closed', 'reject
 
 export const benefitRequestEventTypes = [
   'submit',
+  'register', // below de minimis and nothing flagged: recorded without an approval chain
   'start_approval',
   'approve_step',
   'reject',
@@ -37,7 +38,7 @@ export const benefitRequestEventTypes = [
 export type BenefitRequestEventType = (typeof benefitRequestEventTypes)[number];
 
 export type BenefitRequestEvent =
-  | { type: 'submit' | 'start_approval' | 'reject' | 'return_for_changes' | 'resubmit' | 'withdraw' | 'cancel' | 'close' | 'material_change_after_approval' }
+  | { type: 'submit' | 'register' | 'start_approval' | 'reject' | 'return_for_changes' | 'resubmit' | 'withdraw' | 'cancel' | 'close' | 'material_change_after_approval' }
   /** `lastStep`: the step decided is the last open one of the chain. */
   | { type: 'approve_step'; lastStep: boolean }
   /** A positive amount paid, or reversed, in integer minor units. */
@@ -67,7 +68,7 @@ export type TransitionResult =
 // target; the amounts or the chain pick one.
 const moves: Readonly<Record<BenefitRequestState, Partial<Record<BenefitRequestEventType, readonly BenefitRequestState[]>>>> = {
   draft: { submit: ['submitted'], withdraw: ['withdrawn'], cancel: ['cancelled'] },
-  submitted: { start_approval: ['in_approval'], withdraw: ['withdrawn'], cancel: ['cancelled'] },
+  submitted: { register: ['approved'], start_approval: ['in_approval'], withdraw: ['withdrawn'], cancel: ['cancelled'] },
   in_approval: {
     approve_step: ['in_approval', 'approved'],
     reject: ['rejected'],
@@ -77,7 +78,8 @@ const moves: Readonly<Record<BenefitRequestState, Partial<Record<BenefitRequestE
   },
   returned: { resubmit: ['submitted'], withdraw: ['withdrawn'], cancel: ['cancelled'] },
   // Once approved the requester can no longer withdraw; compliance can still cancel before payment.
-  approved: { record_payment: ['partially_paid', 'paid'], cancel: ['cancelled'], material_change_after_approval: ['in_approval'] },
+  // Closing an approved request records a benefit that needs no payment (a received gift, points).
+  approved: { record_payment: ['partially_paid', 'paid'], cancel: ['cancelled'], material_change_after_approval: ['in_approval'], close: ['closed'] },
   // After money has moved, only reversal entries correct it.
   partially_paid: { record_payment: ['partially_paid', 'paid'], reverse_payment: ['approved', 'partially_paid'] },
   paid: { reverse_payment: ['approved', 'partially_paid'], close: ['closed'] },
