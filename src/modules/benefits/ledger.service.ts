@@ -153,50 +153,74 @@ export async function listLedgerEntries(db: Db, query: LedgerFilter & { page: nu
 
 const noClient: Record<Locale, string> = { 'zh-CN': '（无客户）', en: '(no client)' };
 
-/** What each grouping groups by, and the label it shows; joins only what the label needs. */
-function grouping(groupBy: LedgerGrouping, locale: Locale) {
+/** What each grouping groups by: a column of the entry, so the aggregation reads the ledger alone. */
+function groupKey(groupBy: LedgerGrouping): SQL {
   switch (groupBy) {
     case 'client':
-      return { key: sql<string | null>`${e.clientId}::text`, label: sql<string | null>`${clientParty.primaryName}` };
+      return sql`${e.clientId}`;
     case 'counterparty':
-      return { key: sql<string | null>`${e.counterpartyPartyId}::text`, label: sql<string | null>`${counterparty.primaryName}` };
+      return sql`${e.counterpartyPartyId}`;
     case 'requester':
-      return { key: sql<string | null>`${e.requesterId}::text`, label: sql<string | null>`${users.displayName}` };
+      return sql`${e.requesterId}`;
     case 'department':
-      return { key: sql<string | null>`${e.departmentId}::text`, label: sql<string | null>`${locale === 'en' ? departments.nameEn : departments.name}` };
+      return sql`${e.departmentId}`;
     case 'benefitType':
-      return { key: sql<string | null>`${e.benefitType}::text`, label: null };
+      return sql`${e.benefitType}`;
     case 'month':
-      return { key: sql<string | null>`to_char(${e.entryDate}, 'YYYY-MM')`, label: null };
+      return sql`to_char(${e.entryDate}, 'YYYY-MM')`;
   }
 }
 
 /**
- * The ledger grouped one way, in a single aggregation: the groups and the grand total come from
- * the same scan (grouping sets). Sorted by net paid, largest first, then by label in the reader's
- * collation (the same on every database).
+ * The ledger grouped one way, in a single statement: the groups and the grand total come from one
+ * scan of the entries (grouping sets), and only then are the few groups labelled, so the labels'
+ * tables are looked up by key rather than joined to every entry. Sorted by net paid, largest
+ * first, then by label in the reader's collation (the same on every database).
  */
 export async function summariseLedger(db: Db, query: LedgerFilter & { groupBy: LedgerGrouping }, locale: Locale): Promise<LedgerSummary> {
   const { groupBy, ...filter } = query;
   const where = whereOf(filter);
-  const { key, label } = grouping(groupBy, locale);
-  const groupLabel = label ?? sql<string | null>`null`;
-  let aggregate = db
+  const key = groupKey(groupBy);
+  const groups = db.$with('ledger_groups').as(
+    db
+      .select({
+        isTotal: sql<number>`grouping(${key})::int`.as('is_total'),
+        groupKey: sql<string | null>`${key}`.as('group_key'),
+        requests: sql<number>`count(distinct ${e.requestId})::int`.as('requests'),
+        requested: figures.requested.as('requested'),
+        approved: figures.approved.as('approved'),
+        paid: figures.paid.as('paid'),
+        reversed: figures.reversed.as('reversed'),
+      })
+      .from(e)
+      .where(where)
+      .groupBy(sql`grouping sets ((${key}), ())`),
+  );
+  const label: Partial<Record<LedgerGrouping, SQL>> = {
+    client: sql`${clientParty.primaryName}`,
+    counterparty: sql`${counterparty.primaryName}`,
+    requester: sql`${users.displayName}`,
+    department: sql`${locale === 'en' ? departments.nameEn : departments.name}`,
+  };
+  let labelled = db
+    .with(groups)
     .select({
-      total: sql<number>`grouping(${key})::int`,
-      key,
-      label: groupLabel,
-      count: sql<number>`count(distinct ${e.requestId})::int`,
-      ...figures,
+      isTotal: groups.isTotal,
+      key: sql<string | null>`${groups.groupKey}::text`,
+      label: sql<string | null>`${label[groupBy] ?? sql`null`}`,
+      count: groups.requests,
+      requested: groups.requested,
+      approved: groups.approved,
+      paid: groups.paid,
+      reversed: groups.reversed,
     })
-    .from(e)
+    .from(groups)
     .$dynamic();
-  if (groupBy === 'client') aggregate = aggregate.leftJoin(clients, eq(clients.id, e.clientId)).leftJoin(clientParty, eq(clientParty.id, clients.partyId));
-  if (groupBy === 'counterparty') aggregate = aggregate.innerJoin(counterparty, eq(counterparty.id, e.counterpartyPartyId));
-  if (groupBy === 'requester') aggregate = aggregate.innerJoin(users, eq(users.id, e.requesterId));
-  if (groupBy === 'department') aggregate = aggregate.innerJoin(departments, eq(departments.id, e.departmentId));
-  const grouped = label ? sql`grouping sets ((${key}, ${label}), ())` : sql`grouping sets ((${key}), ())`;
-  const result = await aggregate.where(where).groupBy(grouped);
+  if (groupBy === 'client') labelled = labelled.leftJoin(clients, sql`${clients.id} = ${groups.groupKey}`).leftJoin(clientParty, eq(clientParty.id, clients.partyId));
+  if (groupBy === 'counterparty') labelled = labelled.leftJoin(counterparty, sql`${counterparty.id} = ${groups.groupKey}`);
+  if (groupBy === 'requester') labelled = labelled.leftJoin(users, sql`${users.id} = ${groups.groupKey}`);
+  if (groupBy === 'department') labelled = labelled.leftJoin(departments, sql`${departments.id} = ${groups.groupKey}`);
+  const result = await labelled;
 
   const labelOf = (row: (typeof result)[number]) => {
     if (groupBy === 'benefitType') return benefitTypeLabels[row.key as keyof typeof benefitTypeLabels]?.[locale] ?? row.key ?? '';
@@ -206,11 +230,11 @@ export async function summariseLedger(db: Db, query: LedgerFilter & { groupBy: L
   };
   const collator = new Intl.Collator(locale);
   const rows = result
-    .filter((row) => row.total === 0)
+    .filter((row) => row.isTotal === 0)
     .map((row) => ({ key: row.key, label: labelOf(row), count: row.count, ...figuresOf(row) }))
     .sort((a, b) => b.net.amountMinor - a.net.amountMinor || collator.compare(a.label, b.label) || (a.key ?? '').localeCompare(b.key ?? ''));
-  const grand = result.find((row) => row.total === 1);
-  // Grouping sets give the grand-total row even over no entries at all.
+  const grand = result.find((row) => row.isTotal === 1);
+  // The empty grouping set answers even when no entry matches; the fallback only satisfies the types.
   const totals = grand ? { count: grand.count, ...figuresOf(grand) } : { count: 0, ...figuresOf({ requested: '0', approved: '0', paid: '0', reversed: '0' }) };
   return { groupBy, rows, totals };
 }
