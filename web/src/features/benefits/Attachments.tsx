@@ -12,6 +12,8 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 10
 
 interface Props {
   requestId: string;
+  /** The request's version, which removing a file must name. */
+  version: number;
   attachments: Attachment[];
   /** Files may be added or removed (draft, returned). */
   editable: boolean;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** The request's evidence: download each file; while editable, upload more with a progress bar or remove one. */
-export function Attachments({ requestId, attachments, editable, onChanged }: Props) {
+export function Attachments({ requestId, version, attachments, editable, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const settings = useBenefitSettings();
@@ -48,7 +50,7 @@ export function Attachments({ requestId, attachments, editable, onChanged }: Pro
 
   async function remove(a: Attachment) {
     try {
-      await api.post(requestApi(requestId, `/attachments/${encodeURIComponent(a.id)}/remove`));
+      await api.post(requestApi(requestId, `/attachments/${encodeURIComponent(a.id)}/remove`), { version });
       onChanged();
     } catch (e) {
       message.error((e as Error).message);
@@ -120,4 +122,92 @@ export function Attachments({ requestId, attachments, editable, onChanged }: Pro
       <Table<Attachment> rowKey="id" size="small" columns={columns} dataSource={attachments} pagination={false} locale={{ emptyText: t('benefits.attachments.none') }} />
     </Flex>
   );
+}
+
+export interface QueuedFile {
+  file: File;
+  kind: EvidenceKind;
+}
+
+/** Files chosen before the draft exists: they count as evidence in the pre-check and are uploaded on saving. */
+export function QueuedAttachments({ queued, onChange, progress }: { queued: QueuedFile[]; onChange(next: QueuedFile[]): void; progress: { name: string; percent: number } | null }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useBenefitSettings();
+  const input = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<EvidenceKind>('invoice');
+  const maxMb = settings.data?.attachmentMaxMb;
+  return (
+    <Flex vertical gap={8} data-testid="attachments">
+      <Flex gap={8} align="center" wrap>
+        <Select<EvidenceKind>
+          value={kind}
+          onChange={setKind}
+          style={{ width: 160 }}
+          options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`benefits.evidence.${k}`) }))}
+          data-testid="attachment-kind"
+        />
+        <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} disabled={progress !== null} data-testid="attachment-add">
+          {t('benefits.attachments.add')}
+        </Button>
+        {maxMb && <Typography.Text type="secondary">{t('benefits.attachments.maxSize', { max: maxMb })}</Typography.Text>}
+        <input
+          ref={input}
+          type="file"
+          hidden
+          data-testid="attachment-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            if (maxMb && file.size > maxMb * 1024 * 1024) message.error(t('benefits.attachments.tooLarge', { name: file.name, max: maxMb }));
+            else onChange([...queued, { file, kind }]);
+          }}
+        />
+      </Flex>
+      {progress && (
+        <div data-testid="upload-progress">
+          <Typography.Text type="secondary">{progress.name}</Typography.Text>
+          <Progress percent={progress.percent} size="small" />
+        </div>
+      )}
+      {queued.length > 0 && (
+        <Table<QueuedFile>
+          rowKey={(q) => `${q.file.name}:${q.file.size}:${q.kind}`}
+          size="small"
+          pagination={false}
+          dataSource={queued}
+          columns={[
+            { title: t('benefits.attachments.file'), key: 'name', render: (_, q) => q.file.name },
+            { title: t('benefits.attachments.kind'), key: 'kind', width: 130, render: (_, q) => t(`benefits.evidence.${q.kind}`) },
+            { title: t('benefits.attachments.size'), key: 'size', width: 100, align: 'right', render: (_, q) => size(q.file.size) },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 90,
+              render: (_, q) => (
+                <Button size="small" type="link" danger onClick={() => onChange(queued.filter((x) => x !== q))}>
+                  {t('benefits.attachments.remove')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Typography.Text type="secondary">{t('benefits.attachments.queuedHelp')}</Typography.Text>
+    </Flex>
+  );
+}
+
+/** Uploads files one after another to a saved request, reporting each file's progress. */
+export async function uploadAll(requestId: string, files: QueuedFile[], onProgress: (p: { name: string; percent: number } | null) => void): Promise<void> {
+  try {
+    for (const { file, kind } of files) {
+      onProgress({ name: file.name, percent: 0 });
+      const path = `${requestApi(requestId, '/attachments')}?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(file.name)}`;
+      await putFile(path, file, (percent) => onProgress({ name: file.name, percent }));
+    }
+  } finally {
+    onProgress(null);
+  }
 }

@@ -47,7 +47,10 @@ export function DelegationsPanel() {
   const refresh = useBenefitsRefresh();
   const [creating, setCreating] = useState(false);
   const administer = can('benefits.administer');
-  const list = useQuery({ queryKey: [KEYS.delegations], queryFn: async () => listOf(await api.get<Delegation[] | { items: Delegation[] }>(API.delegations)) });
+  const list = useQuery({
+    queryKey: [KEYS.delegations, administer],
+    queryFn: async () => listOf(await api.get<Delegation[] | { items: Delegation[] }>(API.delegations, { scope: administer ? 'all' : 'mine', includeRevoked: 'true' })),
+  });
 
   const columns: TableColumnsType<Delegation> = [
     { title: t('benefits.delegations.from'), key: 'from', render: (_, d) => d.from.displayName },
@@ -125,7 +128,7 @@ export function BlackoutsPanel() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: [KEYS.blackouts, clientId ?? null],
-    queryFn: async () => listOf(await api.get<Blackout[] | { items: Blackout[] }>(API.blackouts, { clientId })),
+    queryFn: async () => listOf(await api.get<Blackout[] | { items: Blackout[] }>(API.blackouts, { clientId, includeLifted: 'true' })),
   });
 
   const columns: TableColumnsType<Blackout> = [

@@ -73,7 +73,7 @@ function Entries({ query }: { query: Query }) {
         <Space size={24} wrap style={{ marginBottom: 12 }} data-testid="ledger-totals">
           <span>{t('benefits.ledger.totalRequested')}：<Typography.Text strong>{formatMoney(totals.requested)}</Typography.Text></span>
           <span>{t('benefits.ledger.totalApproved')}：<Typography.Text strong>{formatMoney(totals.approved)}</Typography.Text></span>
-          <span>{t('benefits.ledger.totalPaid')}：<Typography.Text strong data-testid="ledger-total-paid">{formatMoney(totals.paid)}</Typography.Text></span>
+          <span>{t('benefits.ledger.totalPaid')}：<Typography.Text strong data-testid="ledger-total-paid">{formatMoney(totals.netPaid)}</Typography.Text></span>
         </Space>
       )}
       <LedgerTable

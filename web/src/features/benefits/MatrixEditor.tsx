@@ -62,9 +62,10 @@ function toRule(v: RuleValues): AuthorityRule {
 /** Problems of a refused matrix, one line each, from the server's details. */
 function problemLines(error: Error | null): string[] {
   if (!(error instanceof ApiError)) return [];
+  // Each problem comes as a field error naming the rule; bare codes only when there are none.
+  if (error.fields.length > 0) return error.fields.map((f) => `${f.path}: ${f.message}`);
   const problems = error.details.problems;
-  const lines = Array.isArray(problems) ? problems.map((p) => (typeof p === 'string' ? p : ((p as { text?: string; message?: string }).text ?? (p as { message?: string }).message ?? JSON.stringify(p)))) : [];
-  return [...lines, ...error.fields.map((f) => `${f.path}: ${f.message}`)];
+  return Array.isArray(problems) ? problems.map((p) => [(p as { ruleId?: string }).ruleId, (p as { code?: string }).code].filter(Boolean).join(': ')) : [];
 }
 
 function RulesTable({ matrix }: { matrix: Matrix }) {

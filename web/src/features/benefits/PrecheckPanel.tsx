@@ -61,7 +61,7 @@ export function PrecheckPanel({ precheck, error, incomplete, pending }: Props) {
               {precheck.chain && precheck.chain.length > 0 ? (
                 <ChainPreview chain={precheck.chain} />
               ) : (
-                <Typography.Text type="warning">{precheck.chainError?.message ?? t('benefits.precheck.noChain')}</Typography.Text>
+                <Typography.Text type="warning">{precheck.chainError?.text ?? t('benefits.precheck.noChain')}</Typography.Text>
               )}
             </>
           )}

@@ -7,7 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { Attachments } from './Attachments';
+import { Attachments, QueuedAttachments, uploadAll, type QueuedFile } from './Attachments';
 import { CURRENCIES, moneyToDecimalString, toMinorUnits } from './money';
 import { PrecheckPanel } from './PrecheckPanel';
 import { useBenefitRequest, useBenefitsRefresh, usePrecheck } from './queries';
@@ -42,6 +42,7 @@ function toDraft(values: Partial<Values>): Partial<DraftInput> {
     ...(foreign && values.rate?.trim() ? { rate: values.rate.trim() } : {}),
     benefitDate: values.benefitDate?.format('YYYY-MM-DD'),
     purpose: values.purpose?.trim() ?? '',
+    justification: values.justification?.trim() || null,
   };
 }
 
@@ -89,8 +90,12 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
   const [asking, setAsking] = useState(false);
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  const [queued, setQueued] = useState<QueuedFile[]>([]);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
 
-  const draft = toDraft(values);
+  // A saved request's attachments count as evidence.
+  const evidenceKinds = [...new Set(existing ? existing.attachments.map((a) => a.evidenceKind) : queued.map((q) => q.kind))];
+  const draft = { ...toDraft(values), ...(existing ? { requestId: existing.id } : {}), evidenceKinds };
   const precheck = usePrecheck(draft);
   const current = precheck.data;
   const foreign = values.currency !== undefined && values.currency !== 'CNY';
@@ -99,8 +104,19 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
   /** Creates the draft or saves the changes; answers the request as it now stands. */
   async function save(): Promise<BenefitRequest> {
     const body = toDraft(await form.validateFields());
-    if (!existing) return api.post<BenefitRequest>(API.requests, body);
-    return api.patch<BenefitRequest>(requestApi(existing.id), { ...body, version: existing.version });
+    if (existing) return api.patch<BenefitRequest>(requestApi(existing.id), { ...body, version: existing.version });
+    const created = await api.post<BenefitRequest>(API.requests, body);
+    if (queued.length === 0) return created;
+    // Each upload moves the request to a new version: read it again before anything names one.
+    try {
+      await uploadAll(created.id, queued, setProgress);
+    } catch (e) {
+      // The draft exists: continue on its own page rather than create another one.
+      navigate(`${requestPath(created.id)}/edit`, { replace: true });
+      throw e;
+    }
+    setQueued([]);
+    return api.get<BenefitRequest>(requestApi(created.id));
   }
 
   const saveDraft = useMutation({
@@ -243,9 +259,9 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
           </Form>
           <Typography.Title level={5}>{t('benefits.attachments.title')}</Typography.Title>
           {existing ? (
-            <Attachments requestId={existing.id} attachments={existing.attachments} editable={existing.allowedActions.includes('edit')} onChanged={() => void refresh()} />
+            <Attachments requestId={existing.id} version={existing.version} attachments={existing.attachments} editable={existing.allowedActions.includes('attach')} onChanged={() => void refresh()} />
           ) : (
-            <Typography.Paragraph type="secondary">{t('benefits.attachments.saveFirst')}</Typography.Paragraph>
+            <QueuedAttachments queued={queued} onChange={setQueued} progress={progress} />
           )}
           <Flex gap={8} style={{ marginTop: 24 }} wrap>
             {canSubmit && (

@@ -130,7 +130,7 @@ export default function RequestPage() {
                 {
                   key: 'attachments',
                   label: <span data-testid="tab-attachments">{t('benefits.detail.attachments', { n: r.attachments.length })}</span>,
-                  children: <Attachments requestId={r.id} attachments={r.attachments} editable={r.allowedActions.includes('edit')} onChanged={() => void refresh()} />,
+                  children: <Attachments requestId={r.id} version={r.version} attachments={r.attachments} editable={r.allowedActions.includes('attach')} onChanged={() => void refresh()} />,
                 },
               ]}
             />

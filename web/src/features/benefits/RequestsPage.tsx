@@ -26,6 +26,7 @@ export function useRequestColumns(withRequester = false): TableColumnsType<Benef
     { title: t('benefits.list.client'), key: 'client', ellipsis: true, render: (_, r) => r.client?.name ?? t('common.none') },
     ...(withRequester ? [{ title: t('benefits.list.requester'), key: 'requester', width: 90, render: (_: unknown, r: BenefitRequest) => r.requester.displayName }] : []),
     { title: t('benefits.list.amount'), key: 'amount', width: 130, align: 'right', render: (_, r) => formatMoney(r.amount) },
+    { title: t('benefits.list.waitingFor'), key: 'waitingFor', width: 120, render: (_, r) => (r.waitingFor ?? []).map((u) => u.displayName).join('、') },
     { title: t('benefits.list.risk'), dataIndex: 'riskScore', width: 100, render: (s: number | null) => (s === null ? t('common.none') : <RiskTag level={levelOf(s)} score={s} />) },
     { title: t('benefits.list.date'), dataIndex: 'benefitDate', width: 110 },
     { title: t('benefits.list.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },

@@ -7,7 +7,7 @@ import { ApiError, api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { formatMoney, moneyToDecimalString, toMinorUnits } from './money';
 import { useBenefitsRefresh } from './queries';
-import { PAYMENT_METHODS, editPath, requestApi, type BenefitRequest, type LedgerEntry, type Money, type PaymentMethod } from './types';
+import { PAYMENT_METHODS, editPath, requestApi, type BenefitRequest, type LedgerEntry, type Money, type RequestLedgerEntry, type PaymentMethod } from './types';
 
 /**
  * Runs one move on a request. A 409 (someone decided first, the state moved on, a stale version)
@@ -46,7 +46,7 @@ type Open =
   | { kind: 'decision'; decision: Decision }
   | { kind: 'withdraw' | 'cancel' | 'submit' | 'close' }
   | { kind: 'pay' }
-  | { kind: 'reverse'; entry: LedgerEntry }
+  | { kind: 'reverse'; entry: LedgerEntry | RequestLedgerEntry }
   | null;
 
 interface PaymentValues {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import type { Department } from '../../app/auth';
 import { useDebounced } from '../registry/queries';
-import { API, requestApi, type BenefitSettings, type DraftInput, type Matrix, type PolicyOverview, type Precheck, type RequestDetail } from './types';
+import { API, requestApi, type BenefitSettings, type DraftInput, type PrecheckInput, type Matrix, type PolicyOverview, type Precheck, type RequestDetail } from './types';
 
 /** Query keys of the benefit pages; every write refreshes all of them (see useBenefitsRefresh). */
 export const KEYS = {
@@ -73,16 +73,17 @@ export const canPrecheck = (draft: Partial<DraftInput>): draft is DraftInput =>
  * The live pre-check of the form: asked once the draft has stopped changing for 400 ms; the last
  * answer stays on screen while the next one is on its way.
  */
-export function usePrecheck(draft: Partial<DraftInput>) {
+export function usePrecheck(draft: Partial<PrecheckInput>) {
   const language = useLanguage();
   // Compared as text: the form hands over a new object on every render.
   const text = JSON.stringify(draft);
   const settledText = useDebounced(text, 400);
-  const settled = JSON.parse(settledText) as Partial<DraftInput>;
+  const settled = JSON.parse(settledText) as Partial<PrecheckInput>;
   const ready = canPrecheck(settled);
   const query = useQuery({
     queryKey: [KEYS.precheck, settled, language],
-    queryFn: () => api.post<Precheck>(API.precheck, settled),
+    // The pre-check does not read the purpose, but the draft schema asks for one.
+    queryFn: () => api.post<Precheck>(API.precheck, { ...settled, purpose: settled.purpose?.trim() || '—' }),
     enabled: ready,
     staleTime: 10_000,
     retry: false,

@@ -84,8 +84,8 @@ export interface Precheck {
   cumulative: { recipientPeriod: Money; clientYear: Money };
   policyVersion: number | null;
   chain: ChainStep[] | null;
-  /** Why no chain could be given (no matching rule, nobody eligible), when the server says. */
-  chainError?: { code: string; message?: string } | null;
+  /** Why no chain could be given (no matching rule, nobody eligible). */
+  chainError: { code: string; text: string } | null;
 }
 
 export interface BenefitRequest {
@@ -114,6 +114,9 @@ export interface BenefitRequest {
   submittedAt: string | null;
   approvedAt: string | null;
   closedAt: string | null;
+  round: number;
+  /** The pending step's approvers. */
+  waitingFor: UserRef[];
   allowedActions: string[];
 }
 
@@ -173,11 +176,17 @@ export interface LedgerEntry {
   createdBy: UserRef | null;
 }
 
+/** A request's own ledger entries leave out what the request already says. */
+export type RequestLedgerEntry = Pick<
+  LedgerEntry,
+  'id' | 'kind' | 'entryDate' | 'amount' | 'rate' | 'amountCny' | 'paymentMethod' | 'voucherNo' | 'reversesEntryId' | 'note' | 'createdAt' | 'createdBy'
+> & { reversed?: boolean };
+
 export interface RequestDetail extends BenefitRequest {
   steps: RequestStep[];
   events: RequestEvent[];
   attachments: Attachment[];
-  ledger: LedgerEntry[];
+  ledger: RequestLedgerEntry[];
 }
 
 /** What the form sends: money as decimal text, parsed exactly by the server. */
@@ -192,13 +201,23 @@ export interface DraftInput {
   rate?: string;
   benefitDate: string;
   purpose: string;
-  evidence?: EvidenceKind[];
+  justification?: string | null;
 }
 
+/** The live pre-check also takes the saved request (its attachments count as evidence). */
+export interface PrecheckInput extends DraftInput {
+  requestId?: string;
+  evidenceKinds?: EvidenceKind[];
+}
+
+/** Over the whole filter, in CNY: reversed is negative, netPaid = paid + reversed. */
 export interface LedgerTotals {
+  count: number;
   requested: Money;
   approved: Money;
   paid: Money;
+  reversed: Money;
+  netPaid: Money;
 }
 
 export interface LedgerPage {
@@ -284,6 +303,7 @@ export interface Delegation {
   endsOn: string;
   reason: string | null;
   createdAt: string;
+  createdBy: UserRef | null;
   revokedAt: string | null;
 }
 
