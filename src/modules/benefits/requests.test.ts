@@ -255,3 +255,33 @@ describe('benefit requests', () => {
     expect(totals).toEqual({ request: 90000, approval: 0 });
   });
 });
+
+describe('the demo firm', () => {
+  it('has requests waiting in the inboxes, for payment and in the ledger', async () => {
+    const manager = await testApp().signIn('manager');
+    const inbox = (await manager.get('/api/benefits/requests?scope=inbox')).json();
+    expect(inbox.items.map((r: { purpose: string }) => r.purpose)).toContain('审计现场配合答谢：会议茶歇');
+    const finance = await testApp().signIn('finance');
+    const toPay = (await finance.get('/api/benefits/requests?scope=all&state=approved')).json();
+    expect(toPay.items.map((r: { purpose: string }) => r.purpose)).toContain('客户新品发布会花篮');
+    const states = (await finance.get('/api/benefits/requests?scope=all&pageSize=100')).json().items.map((r: { state: string }) => r.state);
+    expect(new Set(states)).toEqual(new Set(['closed', 'in_approval', 'approved', 'rejected', 'draft']));
+  });
+});
+
+describe('one person, one step', () => {
+  it('refuses a second step of the same round to whoever decided the first', async () => {
+    const requester = await testApp().signIn('luo.yan'); // Compliance: managers 郑浩 and 钱卫东, who also hold the compliance role
+    const { partyId } = await someClient(requester, 5);
+    const created: Detail = (await draft(requester, { counterpartyPartyId: partyId, amount: '1500' })).json();
+    let request: Detail = (await act(requester, created.id, 'submit', { version: created.version, justification: '客户年度活动' })).json();
+    expect(request.steps).toHaveLength(2);
+    const zheng = await testApp().signIn('zheng.hao');
+    request = (await act(zheng, created.id, 'decision', { version: request.version, decision: 'approve' })).json();
+    expect(request.steps[1]!.approvers.map((a) => a.displayName)).toContain('郑浩');
+    const second = await act(zheng, created.id, 'decision', { version: request.version, decision: 'approve' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('ALREADY_DECIDED_A_STEP');
+    expect((await detail(requester, created.id)).state).toBe('in_approval');
+  });
+});
