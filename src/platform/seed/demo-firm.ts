@@ -6,6 +6,7 @@ import { createUser } from '../auth/users.service';
 import { appendAudit } from '../audit/audit.service';
 import { systemContext } from '../context';
 import { inTransaction, type Db } from '../db/database';
+import { seedDemoBenefitPolicy } from '../../modules/benefits/policy.demo';
 import { seedDemoChecks } from '../../modules/conflicts/demo';
 import { seedDemoRegistry } from '../../modules/registry/demo/seed-registry';
 
@@ -96,6 +97,8 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   }
   // Clients, parties and relationships, with a few planted conflicts; needs the users above.
   await seedDemoRegistry(db, ctx);
+  // The benefit policy, authority matrix and a tender blackout for one of the clients above.
+  await inTransaction(db, (tx) => seedDemoBenefitPolicy(tx, ctx));
   await seedDemoChecks(db);
   return { users: people.length };
 }
