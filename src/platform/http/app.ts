@@ -9,6 +9,7 @@ import { installAccessControl } from '../access/access';
 import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { usersRoutes } from '../auth/users.routes';
+import { benefitPolicyRoutes } from '../../modules/benefits/policy.routes';
 import { benefitLedgerRoutes } from '../../modules/benefits/ledger.routes';
 import { conflictsRoutes } from '../../modules/conflicts/conflicts.routes';
 import { notificationsRoutes } from '../../modules/notifications/notifications.routes';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       await api.register(importRoutes(deps), { prefix: '/registry/imports' });
       await api.register(conflictsRoutes(deps), { prefix: '/conflict-checks' });
       await api.register(benefitLedgerRoutes(deps), { prefix: '/benefits/ledger' });
+      await api.register(benefitPolicyRoutes(deps), { prefix: '/benefits' });
       await api.register(notificationsRoutes(deps), { prefix: '/notifications' });
     },
     { prefix: '/api' },
