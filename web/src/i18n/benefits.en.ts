@@ -358,6 +358,7 @@ const benefitsEn: Messages<typeof benefitsZhCN> = {
       exportXlsx: 'Export XLSX',
       exportCsv: 'Export CSV',
     },
+    reassign: { title: 'Reassign the approvers of {{ref}}', ok: 'Reassign', approvers: 'New approvers', done: 'Approvers reassigned' },
     userPlaceholder: 'Search users',
     cancel: 'Cancel',
     yes: 'Yes',

@@ -356,6 +356,7 @@ const benefitsZhCN = {
       exportXlsx: '导出 XLSX',
       exportCsv: '导出 CSV',
     },
+    reassign: { title: '改派 {{ref}} 的审批人', ok: '改派', approvers: '新审批人', done: '已改派审批人' },
     userPlaceholder: '搜索用户',
     cancel: '取消',
     yes: '是',

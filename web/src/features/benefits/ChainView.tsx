@@ -1,4 +1,4 @@
-import { Flex, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Space, Steps, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import type { ChainStep, RequestStep, StepSpec, StepStatus } from './types';
@@ -75,7 +75,7 @@ const STEP_STATUS: Record<StepStatus, 'wait' | 'process' | 'finish' | 'error'> =
 };
 
 /** A request's approval steps, round by round, with who decided what and why. */
-export function RequestChain({ steps }: { steps: RequestStep[] }) {
+export function RequestChain({ steps, onReassign }: { steps: RequestStep[]; onReassign?(stepId: string): void }) {
   const { t } = useTranslation();
   const specLabel = useSpecLabel();
   if (steps.length === 0) return <Typography.Text type="secondary">{t('benefits.chain.none')}</Typography.Text>;
@@ -102,6 +102,11 @@ export function RequestChain({ steps }: { steps: RequestStep[] }) {
                 content: (
                   <Flex vertical gap={4}>
                     <People step={step} />
+                    {onReassign && step.status === 'pending' && (
+                      <Button size="small" style={{ alignSelf: 'start' }} onClick={() => onReassign(step.id)} data-testid="reassign-step">
+                        {t('benefits.reassign.ok')}
+                      </Button>
+                    )}
                     {step.decidedBy && (
                       <div data-testid="step-decision">
                         <Tooltip title={formatDateTime(step.decidedAt)}>

@@ -103,7 +103,7 @@ export default function RequestPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={t('benefits.detail.chain')} size="small">
-            <RequestChain steps={r.steps} />
+            <RequestChain steps={r.steps} onReassign={r.allowedActions.includes('reassign') ? (stepId) => actions.open({ kind: 'reassign', stepId }) : undefined} />
           </Card>
           {r.precheck && (
             <Card title={t('benefits.detail.precheck')} size="small" style={{ marginTop: 16 }}>

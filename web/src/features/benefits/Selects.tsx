@@ -223,3 +223,33 @@ export function DepartmentSelect({ value, onChange, multiple, placeholder, testI
     />
   );
 }
+
+/** Picks several users of the firm (needs users.read). */
+export function UsersSelect({ value, onChange, testId }: { value?: string[]; onChange?(ids: string[]): void; testId?: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<Option[]>([]);
+  const q = useDebounced(search.trim());
+  const result = useQuery({
+    queryKey: ['users', 'benefit-select', q],
+    queryFn: () => api.get<Page<UserRow>>('/api/users', { q, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+  const found = (result.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, title: u.displayName, label: <>{u.displayName} <Typography.Text type="secondary">@{u.username}</Typography.Text></> }));
+  const options = [...chosen.filter((c) => !found.some((f) => f.value === c.value)), ...found];
+  return (
+    <Select
+      mode="multiple"
+      value={value}
+      placeholder={t('benefits.userPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      notFoundContent={result.isFetching ? <Spin size="small" /> : undefined}
+      options={options}
+      data-testid={testId}
+      onChange={(ids: string[]) => {
+        setChosen(options.filter((o) => ids.includes(o.value)));
+        onChange?.(ids);
+      }}
+    />
+  );
+}

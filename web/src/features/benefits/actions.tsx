@@ -7,6 +7,7 @@ import { ApiError, api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { formatMoney, moneyToDecimalString, toMinorUnits } from './money';
 import { useBenefitsRefresh } from './queries';
+import { UsersSelect } from './Selects';
 import { PAYMENT_METHODS, editPath, requestApi, type BenefitRequest, type LedgerEntry, type Money, type RequestLedgerEntry, type PaymentMethod } from './types';
 
 /**
@@ -47,6 +48,7 @@ type Open =
   | { kind: 'withdraw' | 'cancel' | 'submit' | 'close' }
   | { kind: 'pay' }
   | { kind: 'reverse'; entry: LedgerEntry | RequestLedgerEntry }
+  | { kind: 'reassign'; stepId: string }
   | null;
 
 interface PaymentValues {
@@ -130,6 +132,28 @@ export function useActionDialogs(request: BenefitRequest | undefined) {
           </Space>
           <Form.Item name="voucherNo" label={t('benefits.payment.voucherNo')} rules={[{ required: true, whitespace: true, message: t('benefits.payment.voucherRequired') }]}>
             <Input maxLength={100} data-testid="payment-voucher" />
+          </Form.Item>
+        </FormModal>
+      );
+    }
+    if (open.kind === 'reassign') {
+      const stepId = open.stepId;
+      return (
+        <FormModal<{ approverIds: string[]; comment: string }>
+          open
+          title={t('benefits.reassign.title', { ref: request.ref })}
+          okText={t('benefits.reassign.ok')}
+          onCancel={close}
+          onSubmit={async (v) => {
+            await move(path(`/steps/${encodeURIComponent(stepId)}/reassign`), { approverIds: v.approverIds, comment: v.comment.trim() }, t('benefits.reassign.done'));
+            close();
+          }}
+        >
+          <Form.Item name="approverIds" label={t('benefits.reassign.approvers')} rules={[{ required: true }]}>
+            <UsersSelect testId="reassign-approvers" />
+          </Form.Item>
+          <Form.Item name="comment" label={t('benefits.decision.comment')} rules={[{ required: true, whitespace: true, message: t('benefits.decision.commentRequired') }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </FormModal>
       );
