@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from '../platform/http/app';
 import type { Config } from '../platform/config';
 import { openConfiguredDatabase, type OpenedDatabase } from '../platform/db/open';
+import { startJobs, type Jobs } from '../platform/jobs/jobs';
 import { DEMO_ROLE_USERS } from '../platform/seed/demo-firm';
 import { version } from '../platform/version';
 import { ensureWebBuild, webDist } from './web-build';
@@ -36,11 +37,13 @@ export async function serve(config: Config): Promise<void> {
   if (opened.migrationsApplied) logger.info({ migrations: opened.migrationsApplied }, 'database migrated');
   if (config.serveWeb) await ensureWebBuild((message) => logger.info(message));
   const app = await buildApp({ database: opened.database, config, version }, { logger, webDist: config.serveWeb ? webDist : undefined });
+  let jobs: Promise<Jobs | undefined> = Promise.resolve(undefined);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await (await jobs)?.stop();
     await app.close();
     await opened.database.close();
     process.exit(0);
@@ -48,5 +51,13 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Started after listening and not awaited, so they never delay the first page; only the server runs
+  // them, never a CLI one-shot. Without them the API still works, so a failed start is logged, not fatal.
+  if (config.jobs) {
+    jobs = startJobs({ database: opened.database, config, log: logger }).catch((error: unknown) => {
+      logger.error({ err: error }, 'background jobs did not start: no approval reminders or notification mail');
+      return undefined;
+    });
+  }
   process.stdout.write(banner(config, opened));
 }

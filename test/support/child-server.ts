@@ -21,8 +21,9 @@ export type Target = { dataDir: string } | { databaseUrl: string };
 function childEnv(target: Target, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // Unset the other kind explicitly: an inherited DATABASE_URL would silently switch databases.
   const db = 'dataDir' in target ? { PROBITY_DATA_DIR: target.dataDir, DATABASE_URL: undefined } : { DATABASE_URL: target.databaseUrl, PROBITY_DATA_DIR: undefined };
-  // These servers are about the database: they serve only the API and never build the web app.
-  return { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', PROBITY_SERVE_WEB: 'false', ...db, ...extra };
+  // These servers are about the database: they serve only the API, never build the web app and run no
+  // background jobs (jobs.test.ts covers those), unless a test asks through `extra`.
+  return { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', PROBITY_SERVE_WEB: 'false', PROBITY_JOBS: 'false', ...db, ...extra };
 }
 
 export async function freePort(): Promise<number> {

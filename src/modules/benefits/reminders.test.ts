@@ -57,7 +57,7 @@ describe('approval reminders', () => {
   it('remind each approver of a step waiting too long, once per interval, with an audit entry', async () => {
     const db = testApp().database.db;
     const [manager, director, finance] = [await user('manager'), await user('auditor'), await user('finance')];
-    const now = new Date('2026-03-10T09:00:00Z');
+    const now = new Date('2020-03-10T09:00:00Z');
     const stale = await requestInApproval('BR-2026-800001', [
       { approvers: [manager.id, director.id], status: 'pending', activatedAt: new Date(now.getTime() - 25 * HOUR) },
       { approvers: [finance.id], status: 'waiting', activatedAt: null },
@@ -88,7 +88,7 @@ describe('approval reminders', () => {
   it('follow the firm’s reminder interval', async () => {
     const db = testApp().database.db;
     const manager = await user('manager');
-    const now = new Date('2026-04-01T09:00:00Z');
+    const now = new Date('2020-04-01T09:00:00Z');
     const request = await requestInApproval('BR-2026-800010', [{ approvers: [manager.id], status: 'pending', activatedAt: new Date(now.getTime() - 5 * HOUR) }]);
     await db.update(benefitSettings).set({ reminderAfterHours: 4 }).where(eq(benefitSettings.id, 'firm'));
     try {

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/test-app';
 import { users } from '../../platform/auth/auth.tables';
 import { systemContext } from '../../platform/context';
 import { inTransaction, queryRows } from '../../platform/db/database';
 import type { Mailer, MailMessage } from '../../platform/mail/mailer';
 import { notificationText } from './notifications.messages';
+import { notifications } from './notifications.tables';
 import { deliverNotificationMail, notify } from './notifications.service';
 import type { NotificationItem } from './notifications.types';
 
@@ -23,6 +24,11 @@ const item = (userId: string, ref: string, overrides: Partial<NotificationItem> 
   entityType: 'benefit_request',
   entityId: '6f1c2b1e-0000-4000-8000-000000000001',
   ...overrides,
+});
+
+// The demo firm may come with notifications of its own; these tests count from an empty inbox.
+beforeAll(async () => {
+  await testApp().database.db.delete(notifications);
 });
 
 const send = (items: NotificationItem[]) => inTransaction(testApp().database.db, (tx) => notify(tx, systemContext('test'), items));

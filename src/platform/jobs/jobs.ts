@@ -1,0 +1,100 @@
+import type { PGlite } from '@electric-sql/pglite';
+import PgBoss from 'pg-boss';
+import { sendDueReminders } from '../../modules/benefits/reminders';
+import { deliverNotificationMail } from '../../modules/notifications/notifications.service';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { createMailer, type Log, type Mailer } from '../mail/mailer';
+
+/** The background jobs and when they run (cron, UTC). */
+export const jobSchedules = {
+  'benefit-reminders': '*/15 * * * *',
+  'notification-mail': '* * * * *',
+} as const;
+export type JobName = keyof typeof jobSchedules;
+
+export interface Jobs {
+  /** Queues a run now, besides the schedule (operators, tests). */
+  runNow(name: JobName): Promise<void>;
+  /** Lets a running job finish (up to a few seconds), then stops polling. */
+  stop(): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  database: Database;
+  config: Config;
+  log: Log;
+  /** Defaults to the configured SMTP server, or the log. */
+  mailer?: Mailer;
+}
+
+/**
+ * pg-boss talks to PGlite through this: one statement at a time, in order. Its statements without
+ * parameters are scripts that open their own transaction (BEGIN … COMMIT); if one fails halfway,
+ * PGlite's single session would stay in an aborted transaction and refuse every later query of the
+ * whole server, so each script runs inside PGlite's transaction(), which rolls back on error before
+ * anyone else gets the session.
+ */
+export function pgliteExecutor(pglite: PGlite): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    executeSql(text, values) {
+      const run = async () => {
+        if (values && values.length > 0) return { rows: (await pglite.query(text, values)).rows };
+        const results = await pglite.transaction((tx) => tx.exec(text));
+        return { rows: results.at(-1)?.rows ?? [] };
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
+/**
+ * Starts the background jobs on the server's database. Both kinds of database keep their schedules
+ * in pg-boss, so with several server processes on one PostgreSQL each run happens once.
+ */
+export async function startJobs({ database, config, log, mailer = createMailer(config, log) }: StartJobsOptions): Promise<Jobs> {
+  const connection: PgBoss.ConstructorOptions =
+    database.kind === 'postgres' ? { connectionString: database.pool.options.connectionString, max: 3 } : { db: pgliteExecutor(database.client) };
+  const boss = new PgBoss({ ...connection, schema: 'pgboss', application_name: 'probity-jobs' });
+  // Without a listener an 'error' event would end the process; a failed poll is retried by pg-boss.
+  boss.on('error', (error) => log.error({ err: error }, 'background jobs: pg-boss error'));
+  await boss.start();
+
+  const handlers: Record<JobName, () => Promise<void>> = {
+    'benefit-reminders': async () => {
+      const sent = await sendDueReminders(database.db);
+      if (sent > 0) log.info({ notifications: sent }, 'benefit approval reminders sent');
+    },
+    'notification-mail': async () => {
+      const { sent, failed } = await deliverNotificationMail(database.db, mailer, log);
+      if (sent > 0 || failed > 0) log.info({ sent, failed }, 'notification mail delivered');
+    },
+  };
+  for (const [name, cron] of Object.entries(jobSchedules) as [JobName, string][]) {
+    // 'stately': at most one run queued and one running, so a slow run is never overlapped by the next.
+    // No retries: the next scheduled run picks up whatever this one left.
+    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
+    await boss.work(name, { pollingIntervalSeconds: 2 }, async () => {
+      try {
+        await handlers[name]();
+      } catch (error) {
+        log.error({ err: error, job: name }, 'background job failed');
+        throw error;
+      }
+    });
+    await boss.schedule(name, cron, {}, { tz: 'UTC' });
+  }
+
+  return {
+    async runNow(name) {
+      await boss.send(name, {});
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      mailer.close();
+    },
+  };
+}
