@@ -6,6 +6,7 @@ import { createUser } from '../auth/users.service';
 import { appendAudit } from '../audit/audit.service';
 import { systemContext } from '../context';
 import { inTransaction, type Db } from '../db/database';
+import { seedDemoBenefits } from '../../modules/benefits/demo';
 import { seedDemoBenefitPolicy } from '../../modules/benefits/policy.demo';
 import { seedDemoChecks } from '../../modules/conflicts/demo';
 import { seedDemoRegistry } from '../../modules/registry/demo/seed-registry';
@@ -99,6 +100,8 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   await seedDemoRegistry(db, ctx);
   // The benefit policy, authority matrix and a tender blackout for one of the clients above.
   await inTransaction(db, (tx) => seedDemoBenefitPolicy(tx, ctx));
+  // Benefit requests in every state, through the same use cases as the API.
+  await seedDemoBenefits(db);
   await seedDemoChecks(db);
   return { users: people.length };
 }
