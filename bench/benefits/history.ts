@@ -3,8 +3,7 @@
 // monthly running totals the pre-checks read. Deterministic for a given size and day.
 import { asc, eq, sql } from 'drizzle-orm';
 import cliProgress from 'cli-progress';
-import { benefitTypes, type BenefitType } from '../../src/core/benefits/policy';
-import { daysInMonth } from '../../src/core/benefits/limits';
+import type { BenefitType } from '../../src/core/benefits/policy';
 import { benefitLedgerEntries, benefitRequests, benefitTotals } from '../../src/modules/benefits/benefits.tables';
 import { insertPartiesBulk, type BulkParty } from '../../src/modules/registry/bulk-write';
 import { clientContacts, clients, parties } from '../../src/modules/registry/registry.tables';
@@ -47,6 +46,8 @@ export interface HistoryOptions {
 export interface Target {
   clientId: string;
   counterpartyPartyId: string;
+  /** CNY fen */
+  annualRevenueMinor: number;
 }
 
 export interface History {
@@ -146,7 +147,8 @@ async function extraClients(db: Db, next: Rng, clientCount: number, personCount:
     await insertRows(tx, clientContacts, contactRows);
     await appendAuditBatch(tx, ctx, clientRows.map((row) => ({ action: 'client.create', entityType: 'client', entityId: row.id!, after: row })));
   });
-  return contactRows.map((c) => ({ clientId: c.clientId, counterpartyPartyId: c.partyId }));
+  const revenue = new Map(clientRows.map((c) => [c.id!, c.annualRevenueMinor!]));
+  return contactRows.map((c) => ({ clientId: c.clientId, counterpartyPartyId: c.partyId, annualRevenueMinor: revenue.get(c.clientId)! }));
 }
 
 /**
@@ -189,6 +191,9 @@ export async function loadHistory(db: Db, options: HistoryOptions): Promise<Hist
     } else totals.set(key, { amount, count: 1 });
   };
 
+  // Reference numbers continue the firm's sequence (the demo seed may have used some).
+  const [sequence] = await queryRows<{ n: string }>(db, sql`select case when is_called then last_value else 0 end::text as n from benefit_request_ref_seq`);
+  const firstRef = Number(sequence!.n);
   const progress = bar('ledger history', options.entries);
   let requestRows: (typeof benefitRequests.$inferInsert)[] = [];
   let entryRows: (typeof benefitLedgerEntries.$inferInsert)[] = [];
@@ -212,7 +217,7 @@ export async function loadHistory(db: Db, options: HistoryOptions): Promise<Hist
   while (entries < options.entries) {
     const remaining = options.entries - entries;
     const [type, , low, high] = typeOf();
-    const pair = next() < 0.05 && f.demoPairs.length ? pick(f.demoPairs) : pick(targets);
+    const pair: { clientId: string; counterpartyPartyId: string } = next() < 0.05 && f.demoPairs.length ? pick(f.demoPairs) : pick(targets);
     const requester = pick(f.requesters);
     const approver = pick(f.approvers.filter((a) => a.id !== requester.id));
     const payer = pick(f.payers);
@@ -244,8 +249,8 @@ export async function loadHistory(db: Db, options: HistoryOptions): Promise<Hist
     const isRegistered = count === 1;
     requests += 1;
     const id = uuid(next);
-    const ref = `BR-${benefitDate.slice(0, 4)}-${String(requests).padStart(6, '0')}`;
-    const iso = (ms: number) => new Date(Math.min(ms, todayMs - 1)).toISOString();
+    const ref = `BR-${benefitDate.slice(0, 4)}-${String(firstRef + requests).padStart(6, '0')}`;
+    const iso = (ms: number) => new Date(Math.min(ms, todayMs - 1));
     const paid = state !== 'approved' && !isRegistered;
     requestRows.push({
       id,
@@ -334,11 +339,23 @@ export async function loadHistory(db: Db, options: HistoryOptions): Promise<Hist
     const [scope, subjectId, benefitType, month] = key.split('|') as ['recipient' | 'client', string, BenefitType, string];
     return { scope, subjectId, benefitType, month, amountCnyMinor: t.amount, count: t.count };
   });
-  for (let i = 0; i < totalRows.length; i += 20_000) {
-    await inTransaction(db, (tx) => insertRows(tx, benefitTotals, totalRows.slice(i, i + 20_000)));
-  }
+  await inTransaction(db, async (tx) => {
+    // The demo firm's own requests already count for some of the same months: they are added in.
+    const existing = await tx.delete(benefitTotals).returning();
+    const merged = new Map(totalRows.map((row) => [`${row.scope}|${row.subjectId}|${row.benefitType}|${row.month}`, row]));
+    for (const row of existing) {
+      const key = `${row.scope}|${row.subjectId}|${row.benefitType}|${row.month}`;
+      const mine = merged.get(key);
+      if (mine) {
+        mine.amountCnyMinor += row.amountCnyMinor;
+        mine.count += row.count;
+        totals.get(key)!.amount += row.amountCnyMinor;
+      } else totalRows.push(row);
+    }
+    for (let i = 0; i < totalRows.length; i += 20_000) await insertRows(tx, benefitTotals, totalRows.slice(i, i + 20_000));
+  });
   // New requests take their reference numbers after the history's.
-  await db.execute(sql`select setval('benefit_request_ref_seq', ${requests})`);
+  await db.execute(sql`select setval('benefit_request_ref_seq', ${firstRef + requests})`);
 
   const seconds = (performance.now() - started) / 1000;
   const rows = requests + entries + totalRows.length;
@@ -356,26 +373,27 @@ export async function loadHistory(db: Db, options: HistoryOptions): Promise<Hist
   };
 }
 
-/** The first day of each month from `from` to `to` (YYYY-MM-DD, both included). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const last = monthOf(to);
-  for (;;) {
-    const m = `${year}-${String(month).padStart(2, '0')}-01`;
-    if (m > last) return out;
-    out.push(m);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-}
-
-export const lastDayOfMonth = (month: string) => `${month.slice(0, 8)}${daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}`;
-
 /** Database size in MiB, as the server reports it. */
 export async function databaseMiB(db: Db): Promise<number> {
   const [row] = await queryRows<{ bytes: string }>(db, sql`select pg_database_size(current_database())::text as bytes`);
   return Math.round(Number(row!.bytes) / 1_048_576);
 }
 
-export { benefitTypes };
+/**
+ * The plan of the pre-check's cumulative query (totals.ts totalInWindow) for the recipient with the
+ * most running-total rows: an index scan on the primary key reads a year of months, not the history.
+ */
+export async function explainCumulative(db: Db, today: string): Promise<{ plan: string[]; indexScan: boolean }> {
+  const [subject] = await queryRows<{ subject_id: string; benefit_type: BenefitType }>(
+    db,
+    sql`select subject_id, benefit_type from benefit_totals where scope = 'recipient' group by subject_id, benefit_type order by count(*) desc limit 1`,
+  );
+  const rows = await queryRows<{ 'QUERY PLAN': string }>(
+    db,
+    sql`explain analyze select coalesce(sum(amount_cny_minor), 0)::text from benefit_totals
+        where scope = 'recipient' and subject_id = ${subject!.subject_id} and benefit_type = ${subject!.benefit_type}
+          and month >= ${`${today.slice(0, 4)}-01-01`} and month <= ${`${today.slice(0, 7)}-01`}`,
+  );
+  const plan = rows.map((r) => r['QUERY PLAN']);
+  return { plan, indexScan: plan.some((line) => /Index (Only )?Scan/.test(line)) && !plan.some((line) => line.includes('Seq Scan')) };
+}
