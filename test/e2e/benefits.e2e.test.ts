@@ -123,4 +123,48 @@ describeInBrowser('client benefits', (app) => {
     await screenshot(auditor, 'e2e-benefits-ledger');
     await auditor.close();
   });
+
+  it('lets compliance publish a new policy version and a new authority matrix, and reads in English', async () => {
+    const { browser, baseUrl } = app();
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1500, height: 1100 } });
+    await signIn(page, baseUrl, 'compliance');
+    await page.getByRole('menuitem', { name: '政策与审批权限' }).click();
+    await page.waitForURL(/\/benefits\/policy$/);
+    const table = page.getByTestId('policy-table');
+    await expect.poll(() => table.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(7);
+    expect(await table.locator('.ant-table-row', { hasText: '礼品' }).textContent()).toMatch(/¥\s?2,000\.00/);
+
+    // A new version from the current one: the gift limit per item goes to ¥1,500.
+    await page.getByTestId('policy-edit').click();
+    const form = page.getByTestId('policy-form');
+    await form.getByRole('tab', { name: '礼品' }).click();
+    const perItem = form.locator('input[id="types_gift_perItem"]');
+    await expect.poll(() => perItem.inputValue(), { timeout: 10_000 }).toBe('2000.00');
+    await perItem.fill('1500');
+    await form.locator('input[id="note"]').fill('礼品单笔限额下调');
+    await page.getByTestId('policy-publish').click();
+    await expect.poll(() => page.getByText('礼品单笔限额下调').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const policy = await page.evaluate(async () => (await fetch('/api/benefits/policy')).json());
+    expect(policy.versions.map((v: { version: number }) => v.version)).toContain(2);
+    const v2 = await page.evaluate(async () => (await fetch('/api/benefits/policy/versions/2')).json());
+    expect(v2.types.gift.perItem).toEqual({ amountMinor: 150_000, severity: 'hard' });
+    // What was not touched is carried over as it was.
+    const v1 = await page.evaluate(async () => (await fetch('/api/benefits/policy/versions/1')).json());
+    expect(v2.types.hospitality).toEqual(v1.types.hospitality);
+    expect(v2.types.gift.perRecipientPerPeriod).toEqual(v1.types.gift.perRecipientPerPeriod);
+
+    // The matrix published again as it stands makes a new version with the same rules.
+    await page.getByTestId('policy-tab-matrix').click();
+    await expect.poll(() => page.getByTestId('matrix-table').locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(4);
+    await page.getByTestId('matrix-edit').click();
+    await page.getByTestId('matrix-publish').click();
+    await expect.poll(async () => (await page.evaluate(async () => (await fetch('/api/benefits/matrix')).json())).version, { timeout: 15_000 }).toBe(2);
+    await screenshot(page, 'e2e-benefits-matrix');
+
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('policy-tab-matrix').textContent(), { timeout: 10_000 }).toBe('Authority matrix');
+    expect(await page.getByRole('menuitem', { name: 'Approval inbox' }).count()).toBe(1);
+    await page.getByTestId('lang-switch').click();
+    await page.close();
+  });
 });
