@@ -227,6 +227,8 @@ const benefitsEn: Messages<typeof benefitsZhCN> = {
     inbox: {
       title: 'Approval inbox',
       empty: 'Nothing waits for your approval',
+      pending: 'Waiting',
+      decided: 'Decided by me',
       commentPlaceholder: 'Comment (required to reject or return)',
     },
     payment: {

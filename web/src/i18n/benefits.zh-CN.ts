@@ -225,6 +225,8 @@ const benefitsZhCN = {
     inbox: {
       title: '待我审批',
       empty: '没有等待您审批的申请',
+      pending: '待审批',
+      decided: '我已审批',
       commentPlaceholder: '审批意见（驳回或退回时必填）',
     },
     payment: {

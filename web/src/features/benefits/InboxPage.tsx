@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Flex, Input, List, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Input, List, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -9,6 +9,7 @@ import { useRequestMove, type Decision } from './actions';
 import { FindingsList } from './Findings';
 import { formatMoney } from './money';
 import { KEYS } from './queries';
+import { useRequestColumns } from './RequestsPage';
 import { OutcomeTag, RiskTag, StateTag, levelOf } from './Tags';
 import { API, requestApi, requestPath, type BenefitRequest } from './types';
 
@@ -100,13 +101,48 @@ function InboxItem({ r }: { r: BenefitRequest }) {
   );
 }
 
-/** 待我审批: the steps waiting for me, each decided in one click with an optional comment. */
+/** Requests whose steps I decided, newest first. */
+function Decided() {
+  const list = usePagedList<BenefitRequest, { scope: 'decided' }>(KEYS.requests, API.requests, { scope: 'decided' });
+  const columns = useRequestColumns(true);
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <Table<BenefitRequest> rowKey="id" columns={columns} {...list.tableProps} scroll={{ x: 1300 }} data-testid="decided-table" />
+    </>
+  );
+}
+
+/** 待我审批: the steps waiting for me, each decided in one click with an optional comment; and those I decided. */
 export default function InboxPage() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'pending' | 'decided'>('pending');
+  return (
+    <Card
+      title={t('benefits.inbox.title')}
+      extra={
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'pending' | 'decided')}
+          options={[
+            { value: 'pending', label: t('benefits.inbox.pending') },
+            { value: 'decided', label: t('benefits.inbox.decided') },
+          ]}
+          data-testid="inbox-view"
+        />
+      }
+    >
+      {view === 'pending' ? <Pending /> : <Decided />}
+    </Card>
+  );
+}
+
+function Pending() {
   const { t } = useTranslation();
   const list = usePagedList<BenefitRequest, { scope: 'inbox' }>(KEYS.requests, API.requests, { scope: 'inbox' });
   const { dataSource, loading, pagination } = list.tableProps;
   return (
-    <Card title={t('benefits.inbox.title')}>
+    <>
       <ErrorAlert error={list.error} />
       <List<BenefitRequest>
         dataSource={dataSource}
@@ -124,6 +160,6 @@ export default function InboxPage() {
         )}
         data-testid="inbox"
       />
-    </Card>
+    </>
   );
 }

@@ -165,7 +165,7 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
     submit.mutate(text ?? '');
   }
 
-  const details = error instanceof ApiError ? [...error.fields.map((f) => `${f.path}: ${f.message}`), ...findingLines(error)] : [];
+  const details = error instanceof ApiError ? [...error.fields.map((f) => `${f.path}: ${f.message}`), ...findingLines(error, (code) => t(`benefits.finding.${code}` as 'benefits.finding.BLACKOUT', { defaultValue: code }))] : [];
   const busy = saveDraft.isPending || submit.isPending;
 
   return (
@@ -302,10 +302,11 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
   );
 }
 
-/** A blocked submission lists the findings that block it. */
-function findingLines(error: ApiError): string[] {
+/** A blocked submission lists the findings that block it, in the server's words when it gives them. */
+function findingLines(error: ApiError, label: (code: string) => string): string[] {
   const findings = error.details.findings;
-  return Array.isArray(findings) ? findings.flatMap((f) => (typeof (f as { text?: unknown }).text === 'string' ? [(f as { text: string }).text] : [])) : [];
+  if (!Array.isArray(findings)) return [];
+  return findings.map((f: { code?: string; text?: string }) => f.text ?? label(f.code ?? ''));
 }
 
 /** 新建好处费申请 / 编辑草稿: the form with its live pre-check beside it. */
