@@ -13,6 +13,7 @@ import { column, type Column } from '../../platform/export/tabular';
 import type { Locale } from '../../platform/i18n/messages';
 import { clients, parties } from '../registry/registry.tables';
 import { benefitLedgerEntries as e, benefitRequests } from './benefits.tables';
+import { rateToDecimalString } from './amounts';
 import type { LedgerEntryDto, LedgerEntryKind, LedgerFilter, LedgerGrouping, LedgerSummary, LedgerTotals } from './ledger.types';
 
 const clientParty = alias(parties, 'ledger_client_party');
@@ -297,22 +298,6 @@ export async function* ledgerExportLines(batches: AsyncIterable<LedgerEntryDto[]
     line('reversed', sums.reversal, counts.reversal),
     line('netPaid', sums.payment + sums.reversal, counts.payment + counts.reversal),
   ];
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-
-/**
- * A rate as decimal text (CNY per unit): exact when the fraction terminates, as a rate typed in
- * decimals always does; otherwise rounded half-up to ten places.
- */
-export function rateToDecimalString(rate: { numerator: number; denominator: number }): string {
-  const divisor = gcd(BigInt(rate.numerator), BigInt(rate.denominator));
-  const [n, d] = [BigInt(rate.numerator) / divisor, BigInt(rate.denominator) / divisor];
-  let places = 0;
-  while ((10n ** BigInt(places)) % d !== 0n && places < 10) places += 1;
-  const scaled = (n * 10n ** BigInt(places) * 2n + d) / (2n * d);
-  const digits = scaled.toString().padStart(places + 1, '0');
-  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/\.?0+$/, '');
 }
 
 const kindLabels: Record<LedgerEntryKind, Record<Locale, string>> = {

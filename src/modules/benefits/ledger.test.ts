@@ -7,7 +7,8 @@ import { auditEntries } from '../../platform/audit/audit.tables';
 import { departments, users } from '../../platform/auth/auth.tables';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { benefitLedgerEntries, benefitRequests } from './benefits.tables';
-import { ledgerEntryBatches, rateToDecimalString } from './ledger.service';
+import { rateToDecimalString } from './amounts';
+import { ledgerEntryBatches } from './ledger.service';
 import type { LedgerEntryKind } from './ledger.types';
 
 const testApp = useTestApp();

@@ -7,7 +7,8 @@ import { Conflict, Invalid, NotFound } from '../../platform/errors';
 import { notify } from '../notifications/notifications.service';
 import { benefitLedgerEntries } from './benefits.tables';
 import { chinaToday } from './policy.service';
-import { expectVersion, lockRequest, nextState, parseAmount, postLedger, recordHistory, saveRequest, type RequestRow } from './request-store';
+import { parseAmount } from './amounts';
+import { expectVersion, lockRequest, nextState, postLedger, recordHistory, saveRequest, type RequestRow } from './request-store';
 import type { z } from 'zod';
 import type { PaymentInput } from './requests.types';
 

@@ -14,7 +14,6 @@ import {
   type StepSpec,
 } from '../../core/benefits/approval-chain';
 import type { BenefitType, BenefitTypePolicy, BlackoutWindow, PolicyVersion } from '../../core/benefits/policy';
-import { parseMoney } from '../../core/money';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { departments, userRoles, users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -22,6 +21,7 @@ import { inTransaction, type Db, type Executor, type Tx } from '../../platform/d
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import type { MessageCode } from '../../platform/i18n/messages';
 import { clients, parties } from '../registry/registry.tables';
+import { parseAmount } from './amounts';
 import { approvalDelegations, authorityMatrixVersions, benefitBlackouts, benefitPolicyVersions, benefitSettings } from './benefits.tables';
 import type { AuthorityRuleDto, BenefitSettings, BlackoutInput, DelegationInput, MatrixInput, PolicyTypes, PolicyVersionInput } from './policy.types';
 
@@ -302,16 +302,9 @@ export async function approvalDirectory(executor: Executor, today: string = chin
   };
 }
 
-/** Money typed in a form (decimal text) as exact minor units above zero, or 400 INVALID_AMOUNT. */
-export function parsePositiveAmount(text: string, currency: string, path = 'amount') {
-  const money = parseMoney(text, currency);
-  if (!money || money.amountMinor <= 0) throw Invalid('INVALID_AMOUNT', {}, [{ path, message: 'INVALID_AMOUNT' }]);
-  return money;
-}
-
 /** The chain the current matrix would give the caller for such a request, at medium risk; nothing is saved. */
 export async function previewChain(executor: Executor, ctx: RequestContext, input: { benefitType: BenefitType; departmentId: string; amount: string; currency: 'CNY' }) {
-  const amount = parsePositiveAmount(input.amount, input.currency);
+  const amount = parseAmount(input.amount, input.currency);
   const matrix = await currentMatrix(executor);
   if (!matrix) throw NotFound('MATRIX_NOT_FOUND');
   const [department] = await executor.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));

@@ -1,10 +1,10 @@
 // The shared moves of the request use cases: read under lock, check the version, take a legal
 // transition, save, and write the history, the ledger and the audit trail in the same transaction.
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { convertToCny, type RateToCny } from '../../core/benefits/limits';
+import { convertToCny } from '../../core/benefits/limits';
+import { rateOf } from './amounts';
 import { transition, type BenefitRequestEvent, type BenefitRequestState, type TransitionContext } from '../../core/benefits/lifecycle';
 import type { EvidenceKind } from '../../core/benefits/policy';
-import { currencyExponent, parseMoney, type Money } from '../../core/money';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { queryRows, type Executor, type Tx } from '../../platform/db/database';
@@ -15,39 +15,6 @@ import { changeTotals, lockSubjects } from './totals';
 
 export type RequestRow = typeof benefitRequests.$inferSelect;
 export type StepRow = typeof benefitApprovalSteps.$inferSelect;
-
-const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
-
-/** A positive amount typed as decimal text, exact in the currency's minor units. */
-export function parseAmount(text: string, currency: string, path = 'amount'): Money {
-  if (!knownCurrencies.has(currency)) throw Invalid('UNKNOWN_CURRENCY', { currency }, [{ path: 'currency', message: 'UNKNOWN_CURRENCY' }]);
-  const money = parseMoney(text, currency);
-  if (!money || money.amountMinor <= 0) {
-    throw Invalid('INVALID_AMOUNT', { amount: text, currency, decimals: currencyExponent(currency) }, [{ path, message: 'INVALID_AMOUNT' }]);
-  }
-  return money;
-}
-
-/** A rate typed as decimal text ("7.1234" CNY per unit) as an exact fraction. */
-export function parseRate(text: string): RateToCny {
-  const match = /^(\d{1,9})(?:\.(\d{1,8}))?$/.exec(text.trim());
-  const denominator = 10 ** (match?.[2]?.length ?? 0);
-  const numerator = match ? Number(match[1]) * denominator + Number(match[2] ?? 0) : 0;
-  if (!match || numerator <= 0) throw Invalid('INVALID_RATE', { rate: text }, [{ path: 'rate', message: 'INVALID_RATE' }]);
-  return { numerator, denominator };
-}
-
-export const rateOf = (row: Pick<RequestRow, 'rateNumerator' | 'rateDenominator'>): RateToCny | null =>
-  row.rateNumerator && row.rateDenominator ? { numerator: row.rateNumerator, denominator: row.rateDenominator } : null;
-
-/** A stored rate as the decimal text parseRate reads (its denominator is a power of ten). */
-export function rateText(row: Pick<RequestRow, 'rateNumerator' | 'rateDenominator'>): string | null {
-  const rate = rateOf(row);
-  if (!rate) return null;
-  const places = String(rate.denominator).length - 1;
-  const digits = String(rate.numerator).padStart(places + 1, '0');
-  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-}
 
 /** The CNY equivalent of an amount in the request's currency at the request's rate. */
 export function cnyOf(row: Pick<RequestRow, 'currency' | 'rateNumerator' | 'rateDenominator'>, amountMinor: number): number {

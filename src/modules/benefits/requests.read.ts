@@ -15,7 +15,8 @@ import { clients, parties } from '../registry/registry.tables';
 import { benefitApprovalSteps, benefitAttachments, benefitLedgerEntries, benefitRequestEvents, benefitRequests } from './benefits.tables';
 import type { Directory, Evaluation } from './evaluation';
 import { approvalDirectory } from './policy.service';
-import { rateOf, type RequestRow, type StepRow } from './request-store';
+import { rateOf } from './amounts';
+import type { RequestRow, StepRow } from './request-store';
 import type { PrecheckDto, RequestListQuery, requestActions } from './requests.types';
 
 type Action = (typeof requestActions)[number];

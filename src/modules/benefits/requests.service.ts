@@ -13,6 +13,7 @@ import { notify } from '../notifications/notifications.service';
 import { partyFacts } from '../registry/screening.service';
 import type { NotificationKind } from '../notifications/notifications.types';
 import { benefitApprovalSteps, benefitRequests } from './benefits.tables';
+import { parseAmount, parseRate, rateOf, rateText } from './amounts';
 import { evaluate, relatedUserIdsOf, resolveClient, type Evaluation } from './evaluation';
 import { approvalDirectory, chinaToday } from './policy.service';
 import {
@@ -23,11 +24,7 @@ import {
   lockRequest,
   nextRequestRef,
   nextState,
-  parseAmount,
-  parseRate,
   postLedger,
-  rateOf,
-  rateText,
   recordHistory,
   requireRequester,
   saveRequest,
