@@ -40,15 +40,18 @@ describe('background jobs', () => {
     const log = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void errors.push(args) };
     await notifyStaff('BR-2026-700001');
 
-    const jobs = await startJobs({ database, config: loadConfig({}), log, mailer: { send: async (m) => void mail.push(m), close: () => undefined } });
+    const jobs = await startJobs({ database, config: loadConfig({}), log, mailer: { send: async (m) => void mail.push(m), close: () => undefined }, scheduleCheckSeconds: 1 });
     try {
       const schedules = await queryRows<{ name: string; cron: string }>(database.db, sql`select name, cron from pgboss.schedule order by name`);
       expect(schedules).toEqual([
         { name: 'benefit-reminders', cron: '*/15 * * * *' },
         { name: 'notification-mail', cron: '* * * * *' },
       ]);
-      // The every-minute schedule fires on start: the notification made before is mailed.
+      // The every-minute schedule is due at once: the notification made before is mailed.
       await until(() => mail.some((m) => m.subject.includes('BR-2026-700001')), 'the scheduled mail run');
+      // Sent by the scheduler (through pg-boss's own send-it queue), not by anyone asking.
+      const scheduled = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pgboss.job where name = '__pgboss__send-it' and data->>'name' = 'notification-mail'`);
+      expect(scheduled[0]!.n).toBeGreaterThan(0);
       expect(mail.find((m) => m.subject.includes('BR-2026-700001'))).toMatchObject({ to: 'staff@demo.probity.cn', subject: '[Probity] 您的好处费申请 BR-2026-700001 已获批准' });
 
       await notifyStaff('BR-2026-700002');

@@ -26,6 +26,8 @@ export interface StartJobsOptions {
   log: Log;
   /** Defaults to the configured SMTP server, or the log. */
   mailer?: Mailer;
+  /** How often pg-boss looks for scheduled runs that are due (default 30 s); tests shorten it. */
+  scheduleCheckSeconds?: number;
 }
 
 /**
@@ -55,10 +57,16 @@ export function pgliteExecutor(pglite: PGlite): { executeSql(text: string, value
  * Starts the background jobs on the server's database. Both kinds of database keep their schedules
  * in pg-boss, so with several server processes on one PostgreSQL each run happens once.
  */
-export async function startJobs({ database, config, log, mailer = createMailer(config, log) }: StartJobsOptions): Promise<Jobs> {
+export async function startJobs({ database, config, log, mailer = createMailer(config, log), scheduleCheckSeconds = 30 }: StartJobsOptions): Promise<Jobs> {
   const connection: PgBoss.ConstructorOptions =
     database.kind === 'postgres' ? { connectionString: database.pool.options.connectionString, max: 3 } : { db: pgliteExecutor(database.client) };
-  const boss = new PgBoss({ ...connection, schema: 'pgboss', application_name: 'probity-jobs' });
+  const boss = new PgBoss({
+    ...connection,
+    schema: 'pgboss',
+    application_name: 'probity-jobs',
+    cronMonitorIntervalSeconds: scheduleCheckSeconds,
+    cronWorkerIntervalSeconds: Math.min(scheduleCheckSeconds, 5),
+  });
   // Without a listener an 'error' event would end the process; a failed poll is retried by pg-boss.
   boss.on('error', (error) => log.error({ err: error }, 'background jobs: pg-boss error'));
   await boss.start();
