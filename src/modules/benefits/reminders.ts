@@ -2,19 +2,14 @@ import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { appendAuditBatch } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import { systemContext } from '../../platform/context';
-import { inTransaction, type Db, type Executor } from '../../platform/db/database';
+import { inTransaction, type Db } from '../../platform/db/database';
 import { notify } from '../notifications/notifications.service';
 import type { NotificationItem } from '../notifications/notifications.types';
 import { parties } from '../registry/registry.tables';
-import { benefitApprovalSteps, benefitRequests, benefitSettings } from './benefits.tables';
+import { benefitApprovalSteps, benefitRequests } from './benefits.tables';
+import { getBenefitSettings } from './policy.service';
 
 const BATCH = 200;
-
-/** The firm's reminder interval; the migration inserts the row, the default covers a database without it. */
-async function reminderAfterHours(executor: Executor): Promise<number> {
-  const [row] = await executor.select({ hours: benefitSettings.reminderAfterHours }).from(benefitSettings).where(eq(benefitSettings.id, 'firm'));
-  return row?.hours ?? 24;
-}
 
 /**
  * Reminds the approvers of every step that has waited longer than the firm's reminder interval and
@@ -23,7 +18,8 @@ async function reminderAfterHours(executor: Executor): Promise<number> {
  * Returns how many notifications were sent.
  */
 export async function sendDueReminders(db: Db, now: Date = new Date()): Promise<number> {
-  const due = new Date(now.getTime() - (await reminderAfterHours(db)) * 3_600_000);
+  const { reminderAfterHours } = await getBenefitSettings(db);
+  const due = new Date(now.getTime() - reminderAfterHours * 3_600_000);
   const ctx = systemContext('job:benefit-reminders');
   let sent = 0;
   for (;;) {
