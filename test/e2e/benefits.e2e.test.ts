@@ -2,6 +2,9 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, screenshot, signIn } from '../support/browser';
 
+/** A JSON read through the signed-in page, as the web app makes it. */
+const apiGet = (page: Page, url: string) => page.evaluate(async (path) => (await fetch(path)).json() as Promise<any>, url);
+
 // A 1×1 PNG: the server accepts evidence files by their content, not by their name.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -144,12 +147,12 @@ describeInBrowser('client benefits', (app) => {
     await form.locator('input[id="note"]').fill('礼品单笔限额下调');
     await page.getByTestId('policy-publish').click();
     await expect.poll(() => page.getByText('礼品单笔限额下调').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const policy = await page.evaluate(async () => (await fetch('/api/benefits/policy')).json());
+    const policy = await apiGet(page, '/api/benefits/policy');
     expect(policy.versions.map((v: { version: number }) => v.version)).toContain(2);
-    const v2 = await page.evaluate(async () => (await fetch('/api/benefits/policy/versions/2')).json());
+    const v2 = await apiGet(page, '/api/benefits/policy/versions/2');
     expect(v2.types.gift.perItem).toEqual({ amountMinor: 150_000, severity: 'hard' });
     // What was not touched is carried over as it was.
-    const v1 = await page.evaluate(async () => (await fetch('/api/benefits/policy/versions/1')).json());
+    const v1 = await apiGet(page, '/api/benefits/policy/versions/1');
     expect(v2.types.hospitality).toEqual(v1.types.hospitality);
     expect(v2.types.gift.perRecipientPerPeriod).toEqual(v1.types.gift.perRecipientPerPeriod);
 
@@ -158,7 +161,7 @@ describeInBrowser('client benefits', (app) => {
     await expect.poll(() => page.getByTestId('matrix-table').locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(4);
     await page.getByTestId('matrix-edit').click();
     await page.getByTestId('matrix-publish').click();
-    await expect.poll(async () => (await page.evaluate(async () => (await fetch('/api/benefits/matrix')).json())).version, { timeout: 15_000 }).toBe(2);
+    await expect.poll(async () => (await apiGet(page, '/api/benefits/matrix')).version, { timeout: 15_000 }).toBe(2);
     await screenshot(page, 'e2e-benefits-matrix');
 
     await page.getByTestId('lang-switch').click();

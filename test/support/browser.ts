@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, webDist } from '../../src/cli/web-build';
-import { loadConfig } from '../../src/platform/config';
 import { buildApp } from '../../src/platform/http/app';
 import { version } from '../../src/platform/version';
 import { TEST_PASSWORD } from './constants';
+import { testConfig } from './test-app';
 import { openTestDatabase } from './test-database';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,7 +21,8 @@ export interface BrowserApp {
 async function startBrowserApp(): Promise<BrowserApp & { close(): Promise<void> }> {
   await ensureWebBuild();
   const database = await openTestDatabase();
-  const app = await buildApp({ database, config: loadConfig({}), version }, { logger: false, webDist });
+  const config = testConfig();
+  const app = await buildApp({ database, config, version }, { logger: false, webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath,
@@ -34,6 +35,7 @@ async function startBrowserApp(): Promise<BrowserApp & { close(): Promise<void> 
       await browser.close();
       await app.close();
       await database.close();
+      rmSync(config.attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -54,12 +54,16 @@ export function client(app: FastifyInstance, cookie: string | null = null, csrfT
   return self;
 }
 
+/** The default configuration, with evidence files in a temporary directory, never in the working tree. */
+export function testConfig(overrides: Partial<Config['login']> = {}): Config {
+  const base = loadConfig({});
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'probity-attachments-'));
+  return { ...base, attachmentsDir, login: { ...base.login, ratePerMinute: 10_000, ...overrides } };
+}
+
 export async function startTestApp(overrides: Partial<Config['login']> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const base = loadConfig({});
-  // Evidence files of a test run go to a temporary directory, never into the working tree.
-  const attachmentsDir = mkdtempSync(join(tmpdir(), 'probity-attachments-'));
-  const config: Config = { ...base, attachmentsDir, login: { ...base.login, ratePerMinute: 10_000, ...overrides } };
+  const config = testConfig(overrides);
   // TEST_LOG=1 shows the server's log, e.g. the cause of an unexpected 500.
   const app = await buildApp({ database, config, version }, { logger: process.env.TEST_LOG ? pino({ level: 'error' }) : false });
   await app.ready();

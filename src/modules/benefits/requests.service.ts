@@ -6,6 +6,7 @@ import { isMaterialChange } from '../../core/benefits/lifecycle';
 import { permissionsOf, type Role } from '../../core/access';
 import type { EvidenceKind } from '../../core/benefits/policy';
 import { moneyToDecimalString } from '../../core/money';
+import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../../platform/errors';
@@ -266,14 +267,14 @@ async function insertChain(tx: Tx, row: RequestRow, chain: ApprovalChain): Promi
 }
 
 async function notifyStep(tx: Tx, ctx: RequestContext, row: RequestRow, userIds: readonly string[], kind: NotificationKind, comment?: string | null) {
-  const { names } = await approvalDirectory(tx);
+  const [requester] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row.requesterId));
   await notify(
     tx,
     ctx,
     userIds.map((userId) => ({
       userId,
       kind,
-      params: { ref: row.ref, requesterName: names.get(row.requesterId) ?? '', amount: { amountMinor: row.amountMinor, currency: row.currency }, ...(comment ? { comment } : {}) },
+      params: { ref: row.ref, requesterName: requester?.name ?? '', amount: { amountMinor: row.amountMinor, currency: row.currency }, ...(comment ? { comment } : {}) },
       entityType: 'benefit_request',
       entityId: row.id,
     })),

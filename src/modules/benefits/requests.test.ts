@@ -90,6 +90,8 @@ describe('benefit requests', () => {
     const salesManager = await testApp().signIn('liang.chen');
     const inbox = (await salesManager.get('/api/benefits/requests?scope=inbox')).json();
     expect(inbox.items.map((r: { ref: string }) => r.ref)).toContain(request.ref);
+    const notices = (await salesManager.get('/api/notifications')).json().items as { kind: string; text: string; entityId: string }[];
+    expect(notices.find((n) => n.entityId === request.id)).toMatchObject({ kind: 'benefit.step_pending', text: expect.stringContaining(request.ref) });
     request = (await act(salesManager, request.id, 'decision', { version: request.version, decision: 'approve', comment: '同意' })).json();
     expect(request.steps.map((s) => s.status)).toEqual(['approved', 'pending']);
     const compliance = await testApp().signIn('compliance');
