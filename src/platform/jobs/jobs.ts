@@ -16,7 +16,7 @@ export type JobName = keyof typeof jobSchedules;
 export interface Jobs {
   /** Queues a run now, besides the schedule (operators, tests). */
   runNow(name: JobName): Promise<void>;
-  /** Lets a running job finish (up to a few seconds), then stops polling. */
+  /** Lets a running job finish (up to 10 s), then stops polling. */
   stop(): Promise<void>;
 }
 
