@@ -287,3 +287,28 @@ describe('one person, one step', () => {
     expect((await detail(requester, created.id)).state).toBe('in_approval');
   });
 });
+
+describe('what the pre-checks refuse outright', () => {
+  it('a client in its tender period, a public official, and a file over the size limit', async () => {
+    const staff = await testApp().signIn('staff');
+    const compliance = await testApp().signIn('compliance');
+    const tender = await partyNamed(compliance, '苏州瑞丰医疗器械有限公司');
+    const duringTender = (await staff.post('/api/benefits/requests/precheck', { benefitType: 'other', counterpartyPartyId: tender, amount: '300', benefitDate: '2026-12-10', purpose: '拜访' })).json();
+    expect(duringTender).toMatchObject({ outcome: 'blocked', chain: null });
+    expect(duringTender.findings.find((f: { code: string }) => f.code === 'BLACKOUT').text).toContain('2026-11-16 至 2027-01-15');
+
+    const official = await compliance.post('/api/registry/parties', { kind: 'person', name: '欧阳振华', publicOfficial: true, officialPosition: '市场监督管理局副局长', acknowledgeSimilar: true });
+    expect(official.statusCode, official.body).toBe(201);
+    const toOfficial = (await staff.post('/api/benefits/requests/precheck', { benefitType: 'other', counterpartyPartyId: official.json().id, amount: '300', benefitDate: '2026-12-10', purpose: '拜访' })).json();
+    expect(toOfficial.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'PUBLIC_OFFICIAL', severity: 'hard' })]));
+
+    expect((await compliance.request('PUT', '/api/benefits/settings', { body: { reminderAfterHours: 24, attachmentMaxMb: 1 } })).statusCode).toBe(200);
+    const { partyId } = await someClient(staff, 6);
+    const created: Detail = (await draft(staff, { counterpartyPartyId: partyId, benefitType: 'gift', amount: '500' })).json();
+    const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]);
+    const tooLarge = await upload(staff, created.id, 'photo', 'big.png', big);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', message: '附件超过 1 MB 的上限。' });
+    expect((await detail(staff, created.id)).attachments).toEqual([]);
+  });
+});
