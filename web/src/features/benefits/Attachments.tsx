@@ -4,11 +4,72 @@ import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
+import { uploadFile } from '../../app/upload';
 import { useBenefitSettings } from './queries';
-import { putFile } from './upload';
 import { EVIDENCE_KINDS, requestApi, type Attachment, type EvidenceKind } from './types';
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 102.4) / 10} KB` : `${Math.round(bytes / 104857.6) / 10} MB`);
+
+type UploadState = { name: string; percent: number };
+
+/** Uploads one evidence file, reporting its progress and null once it is done or has failed. */
+async function uploadAttachment(requestId: string, file: File, kind: EvidenceKind, onProgress: (p: UploadState | null) => void): Promise<void> {
+  onProgress({ name: file.name, percent: 0 });
+  try {
+    const path = `${requestApi(requestId, '/attachments')}?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(file.name)}`;
+    await uploadFile(path, file, (percent) => onProgress({ name: file.name, percent }), { method: 'PUT', contentType: file.type || 'application/octet-stream' });
+  } finally {
+    onProgress(null);
+  }
+}
+
+/** The evidence kind and the file button; a file over the size limit is refused here, before any upload. */
+function FilePicker({ disabled, onPick }: { disabled: boolean; onPick(file: File, kind: EvidenceKind): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useBenefitSettings();
+  const input = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<EvidenceKind>('invoice');
+  const maxMb = settings.data?.attachmentMaxMb;
+  return (
+    <Flex gap={8} align="center" wrap>
+      <Select<EvidenceKind>
+        value={kind}
+        onChange={setKind}
+        style={{ width: 160 }}
+        options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`benefits.evidence.${k}`) }))}
+        data-testid="attachment-kind"
+      />
+      <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} disabled={disabled} data-testid="attachment-add">
+        {t('benefits.attachments.add')}
+      </Button>
+      {maxMb && <Typography.Text type="secondary">{t('benefits.attachments.maxSize', { max: maxMb })}</Typography.Text>}
+      <input
+        ref={input}
+        type="file"
+        hidden
+        data-testid="attachment-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          if (maxMb && file.size > maxMb * 1024 * 1024) message.error(t('benefits.attachments.tooLarge', { name: file.name, max: maxMb }));
+          else onPick(file, kind);
+        }}
+      />
+    </Flex>
+  );
+}
+
+function UploadProgress({ progress }: { progress: UploadState | null }) {
+  if (!progress) return null;
+  return (
+    <div data-testid="upload-progress">
+      <Typography.Text type="secondary">{progress.name}</Typography.Text>
+      <Progress percent={progress.percent} size="small" />
+    </div>
+  );
+}
 
 interface Props {
   requestId: string;
@@ -24,27 +85,15 @@ interface Props {
 export function Attachments({ requestId, version, attachments, editable, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const settings = useBenefitSettings();
-  const input = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<EvidenceKind>('invoice');
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
-  const maxMb = settings.data?.attachmentMaxMb;
+  const [progress, setProgress] = useState<UploadState | null>(null);
 
-  async function send(file: File) {
-    if (maxMb && file.size > maxMb * 1024 * 1024) {
-      message.error(t('benefits.attachments.tooLarge', { name: file.name, max: maxMb }));
-      return;
-    }
-    setProgress({ name: file.name, percent: 0 });
+  async function send(file: File, kind: EvidenceKind) {
     try {
-      const path = `${requestApi(requestId, '/attachments')}?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(file.name)}`;
-      await putFile(path, file, (percent) => setProgress({ name: file.name, percent }));
+      await uploadAttachment(requestId, file, kind, setProgress);
       message.success(t('benefits.attachments.uploaded', { name: file.name }));
       onChanged();
     } catch (e) {
       message.error((e as Error).message);
-    } finally {
-      setProgress(null);
     }
   }
 
@@ -87,38 +136,8 @@ export function Attachments({ requestId, version, attachments, editable, onChang
 
   return (
     <Flex vertical gap={8} data-testid="attachments">
-      {editable && (
-        <Flex gap={8} align="center" wrap>
-          <Select<EvidenceKind>
-            value={kind}
-            onChange={setKind}
-            style={{ width: 160 }}
-            options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`benefits.evidence.${k}`) }))}
-            data-testid="attachment-kind"
-          />
-          <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} disabled={progress !== null} data-testid="attachment-add">
-            {t('benefits.attachments.add')}
-          </Button>
-          {maxMb && <Typography.Text type="secondary">{t('benefits.attachments.maxSize', { max: maxMb })}</Typography.Text>}
-          <input
-            ref={input}
-            type="file"
-            hidden
-            data-testid="attachment-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void send(file);
-            }}
-          />
-        </Flex>
-      )}
-      {progress && (
-        <div data-testid="upload-progress">
-          <Typography.Text type="secondary">{progress.name}</Typography.Text>
-          <Progress percent={progress.percent} size="small" />
-        </div>
-      )}
+      {editable && <FilePicker disabled={progress !== null} onPick={(file, kind) => void send(file, kind)} />}
+      <UploadProgress progress={progress} />
       <Table<Attachment> rowKey="id" size="small" columns={columns} dataSource={attachments} pagination={false} locale={{ emptyText: t('benefits.attachments.none') }} />
     </Flex>
   );
@@ -130,47 +149,12 @@ export interface QueuedFile {
 }
 
 /** Files chosen before the draft exists: they count as evidence in the pre-check and are uploaded on saving. */
-export function QueuedAttachments({ queued, onChange, progress }: { queued: QueuedFile[]; onChange(next: QueuedFile[]): void; progress: { name: string; percent: number } | null }) {
+export function QueuedAttachments({ queued, onChange, progress }: { queued: QueuedFile[]; onChange(next: QueuedFile[]): void; progress: UploadState | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const settings = useBenefitSettings();
-  const input = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<EvidenceKind>('invoice');
-  const maxMb = settings.data?.attachmentMaxMb;
   return (
     <Flex vertical gap={8} data-testid="attachments">
-      <Flex gap={8} align="center" wrap>
-        <Select<EvidenceKind>
-          value={kind}
-          onChange={setKind}
-          style={{ width: 160 }}
-          options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`benefits.evidence.${k}`) }))}
-          data-testid="attachment-kind"
-        />
-        <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} disabled={progress !== null} data-testid="attachment-add">
-          {t('benefits.attachments.add')}
-        </Button>
-        {maxMb && <Typography.Text type="secondary">{t('benefits.attachments.maxSize', { max: maxMb })}</Typography.Text>}
-        <input
-          ref={input}
-          type="file"
-          hidden
-          data-testid="attachment-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
-            if (maxMb && file.size > maxMb * 1024 * 1024) message.error(t('benefits.attachments.tooLarge', { name: file.name, max: maxMb }));
-            else onChange([...queued, { file, kind }]);
-          }}
-        />
-      </Flex>
-      {progress && (
-        <div data-testid="upload-progress">
-          <Typography.Text type="secondary">{progress.name}</Typography.Text>
-          <Progress percent={progress.percent} size="small" />
-        </div>
-      )}
+      <FilePicker disabled={progress !== null} onPick={(file, kind) => onChange([...queued, { file, kind }])} />
+      <UploadProgress progress={progress} />
       {queued.length > 0 && (
         <Table<QueuedFile>
           rowKey={(q) => `${q.file.name}:${q.file.size}:${q.kind}`}
@@ -200,14 +184,6 @@ export function QueuedAttachments({ queued, onChange, progress }: { queued: Queu
 }
 
 /** Uploads files one after another to a saved request, reporting each file's progress. */
-export async function uploadAll(requestId: string, files: QueuedFile[], onProgress: (p: { name: string; percent: number } | null) => void): Promise<void> {
-  try {
-    for (const { file, kind } of files) {
-      onProgress({ name: file.name, percent: 0 });
-      const path = `${requestApi(requestId, '/attachments')}?kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(file.name)}`;
-      await putFile(path, file, (percent) => onProgress({ name: file.name, percent }));
-    }
-  } finally {
-    onProgress(null);
-  }
+export async function uploadAll(requestId: string, files: QueuedFile[], onProgress: (p: UploadState | null) => void): Promise<void> {
+  for (const { file, kind } of files) await uploadAttachment(requestId, file, kind, onProgress);
 }

@@ -5,8 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../app/api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
+import { uploadFile } from '../../../app/upload';
 import { useRegistryRefresh } from '../queries';
-import { upload } from '../upload';
 import { ImportReportView, ImportResult } from './ImportReportView';
 import { chosen, IMPORT_KINDS, importUrl, sameMapping, type ImportField, type ImportKind, type ImportReport, type Mapping } from './importTypes';
 import { guessMapping, MappingTable } from './MappingTable';
@@ -50,7 +50,7 @@ export default function ImportPage() {
     if (!file) return;
     setProgress(0);
     try {
-      const report = await upload<ImportReport>(importUrl(kind, dryRun, dryRun ? mapping : run.checked), file, setProgress);
+      const report = await uploadFile<ImportReport>(importUrl(kind, dryRun, dryRun ? mapping : run.checked), file, setProgress);
       if (dryRun) {
         const settled = guessMapping(fieldList ?? [], report.columns, report.mapping);
         setColumns(report.columns);
