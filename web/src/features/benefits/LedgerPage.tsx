@@ -3,16 +3,21 @@ import { Button, Card, DatePicker, Flex, Select, Space, Table, Tabs, Typography,
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import { BarChart } from 'echarts/charts';
+import { GridComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import { api, queryString, type Query } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { EChart } from '../../app/components/EChart';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { BarChart } from './BarChart';
 import { LedgerTable } from './LedgerTable';
 import { chartValue, formatMoney } from './money';
 import { KEYS } from './queries';
 import { ClientSelect, DepartmentSelect, PartySearchSelect, UserSelect } from './Selects';
 import { API, BENEFIT_TYPES, DIRECTIONS, GROUP_BYS, LEDGER_KINDS, type BenefitType, type Direction, type GroupBy, type LedgerKind, type LedgerPage as Page, type Summary, type SummaryRow } from './types';
+
+echarts.use([BarChart, GridComponent]);
 
 interface Filters {
   period?: [Dayjs, Dayjs] | null;
@@ -146,7 +151,7 @@ function SummaryView({ query }: { query: Query }) {
         <Select<GroupBy> value={groupBy} onChange={setGroupBy} style={{ width: 160 }} options={GROUP_BYS.map((g) => ({ value: g, label: t(`benefits.ledger.groupBy.${g}`) }))} data-testid="ledger-group-by" />
       </Flex>
       <ErrorAlert error={summary.error} />
-      {rows && rows.length > 0 && <BarChart option={option} />}
+      {rows && rows.length > 0 && <EChart option={option} height={360} testId="ledger-chart" />}
       <Table<SummaryRow>
         rowKey={(r) => r.key ?? '—'}
         size="small"

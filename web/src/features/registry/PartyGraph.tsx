@@ -1,14 +1,18 @@
 import { useMemo } from 'react';
 import { Alert, Card, Empty, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { GraphChart } from 'echarts/charts';
+import * as echarts from 'echarts/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../app/api';
+import { EChart } from '../../app/components/EChart';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { EChart } from './EChart';
 import { KEYS } from './queries';
 import { partyApi, partyPath, type Graph, type GraphNode, type Relationship } from './types';
+
+echarts.use([GraphChart]);
 
 const CATEGORIES = ['self', 'client', 'staff', 'publicOfficial', 'person', 'org'] as const;
 const COLORS: Record<(typeof CATEGORIES)[number], string> = {
