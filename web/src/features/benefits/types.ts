@@ -322,16 +322,6 @@ export interface BenefitSettings {
   attachmentMaxMb: number;
 }
 
-export interface Notification {
-  id: string;
-  kind: string;
-  text: string;
-  entityType: string | null;
-  entityId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 // Paths of the pages and the API.
 export const PATHS = {
   new: '/benefits/new',
