@@ -116,8 +116,18 @@ async function runBackend(label: string, database: Database, dataDir: string): P
   }
 }
 
+// Interrupted, the run still removes its temporary directory and database.
+const cleanups = new Set<() => Promise<void>>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([...cleanups].map((c) => c())).finally(() => process.exit(130));
+  });
+}
+
 async function pglite(): Promise<BackendFigures> {
   const dir = mkdtempSync(join(os.tmpdir(), 'probity-benefits-bench-'));
+  const cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  cleanups.add(cleanup);
   try {
     const database = await openPglite(join(dir, 'pgdata'));
     try {
@@ -126,7 +136,8 @@ async function pglite(): Promise<BackendFigures> {
       await database.close();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await cleanup();
+    cleanups.delete(cleanup);
   }
 }
 
@@ -135,6 +146,11 @@ async function postgres(url: string): Promise<BackendFigures> {
   const dir = mkdtempSync(join(os.tmpdir(), 'probity-benefits-bench-'));
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  const cleanup = async () => {
+    await admin.query(`drop database if exists ${name} with (force)`).catch((error: Error) => console.error(`could not drop ${name}: ${error.message}`));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  cleanups.add(cleanup);
   try {
     await admin.query(`create database ${name}`);
     const target = new URL(url);
@@ -146,17 +162,19 @@ async function postgres(url: string): Promise<BackendFigures> {
       await database.close();
     }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch((error: Error) => console.error(`could not drop ${name}: ${error.message}`));
+    await cleanup();
+    cleanups.delete(cleanup);
     await admin.end();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const loadAtStart = os.loadavg()[0]!;
+const runStarted = performance.now();
 const out: Record<string, unknown> = { ledger_entries: entries };
 if (!skip.has('pglite')) out.pglite = await pglite();
 if (process.env.TEST_DATABASE_URL && !skip.has('postgres')) out.postgres = await postgres(process.env.TEST_DATABASE_URL);
 out.target_p95_le_50ms = Object.fromEntries(['pglite', 'postgres'].filter((k) => out[k]).map((k) => [k, (out[k] as BackendFigures).p95_ms <= 50]));
 // Other work on the machine inflates latencies: the load averages say how quiet it was.
+out.seconds = Math.round((performance.now() - runStarted) / 1000);
 out.machine = { cpus: os.cpus().length, load_at_start: Number(loadAtStart.toFixed(2)), load_at_end: Number(os.loadavg()[0]!.toFixed(2)) };
 console.log(JSON.stringify(out));
