@@ -8,9 +8,10 @@ import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { formatDateTime } from '../../app/format';
 import { cny, formatMoney, minorToText, toMinorUnits } from './money';
 import { KEYS, useBenefitsRefresh, usePolicy } from './queries';
-import { API, BENEFIT_TYPES, EVIDENCE_KINDS, PERIODS, type AmountLimit, type BenefitType, type EvidenceKind, type Period, type PolicyVersion, type TypePolicy } from './types';
+import { evidenceKinds, typePolicy } from '../../../../src/core/benefits/policy';
+import { API, BENEFIT_TYPES, PERIODS, type AmountLimit, type BenefitType, type Period, type PolicyEvidenceKind, type PolicyVersion, type TypePolicy } from './types';
 
-type Sev = 'hard' | 'soft';
+type Sev = AmountLimit['severity'];
 
 interface TypeValues {
   perItem: string;
@@ -25,7 +26,7 @@ interface TypeValues {
   revenueShareSeverity: Sev;
   deMinimis: string;
   cashLike: boolean;
-  requiredEvidence: EvidenceKind[];
+  requiredEvidence: PolicyEvidenceKind[];
   allowedForPublicOfficials: boolean;
 }
 
@@ -35,16 +36,7 @@ interface Values {
   types: Record<BenefitType, TypeValues>;
 }
 
-const EMPTY: TypePolicy = {
-  perItem: null,
-  perRecipientPerPeriod: null,
-  perClientPerYear: null,
-  revenueShare: null,
-  cashLike: false,
-  requiredEvidence: [],
-  allowedForPublicOfficials: false,
-  deMinimisMinor: 0,
-};
+const EMPTY: TypePolicy = typePolicy();
 
 const bpToPct = (bp: number) => {
   const text = String(bp).padStart(3, '0');
@@ -170,7 +162,7 @@ function TypeFields({ type }: { type: BenefitType }) {
           <Switch />
         </Form.Item>
         <Form.Item name={name('requiredEvidence')} label={t('benefits.policy.evidence')}>
-          <Checkbox.Group options={EVIDENCE_KINDS.filter((e) => e !== 'other').map((e) => ({ value: e, label: t(`benefits.evidence.${e}`) }))} />
+          <Checkbox.Group options={evidenceKinds.map((e) => ({ value: e, label: t(`benefits.evidence.${e}`) }))} />
         </Form.Item>
       </Col>
     </Row>

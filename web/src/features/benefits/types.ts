@@ -1,17 +1,35 @@
-// Shapes of the client-benefits API (src/modules/benefits), as the web app reads them.
+// Shapes of the client-benefits API (src/modules/benefits), as the web app reads them. The domain's
+// own lists and types come from src/core, which the server decides with.
+import type { AuthorityRule as CoreAuthorityRule, StepSpec as CoreStepSpec } from '../../../../src/core/benefits/approval-chain';
+import { benefitRequestStates, type BenefitRequestState } from '../../../../src/core/benefits/lifecycle';
+import { periodKinds, type PeriodKind, type RateToCny } from '../../../../src/core/benefits/limits';
+import {
+  benefitTypes,
+  evidenceKinds,
+  type AmountLimit,
+  type BenefitType,
+  type BenefitTypePolicy,
+  type EvidenceKind as PolicyEvidenceKind,
+  type Finding as CoreFinding,
+  type FindingSeverity,
+  type PolicyVersion as CorePolicyVersion,
+  type PrecheckResult,
+  type RiskLevel,
+} from '../../../../src/core/benefits/policy';
+import type { Money } from '../../../../src/core/money';
 
-export const BENEFIT_TYPES = ['cash_rebate', 'discount', 'gift', 'hospitality', 'points', 'sponsorship', 'other'] as const;
-export type BenefitType = (typeof BENEFIT_TYPES)[number];
+export type { AmountLimit, BenefitType, Money, PolicyEvidenceKind, RiskLevel };
+
+export const BENEFIT_TYPES = benefitTypes;
 
 export const DIRECTIONS = ['given', 'received'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const STATES = [
-  'draft', 'submitted', 'in_approval', 'returned', 'approved', 'partially_paid', 'paid', 'closed', 'rejected', 'withdrawn', 'cancelled',
-] as const;
-export type RequestState = (typeof STATES)[number];
+export const STATES = benefitRequestStates;
+export type RequestState = BenefitRequestState;
 
-export const EVIDENCE_KINDS = ['invoice', 'contract_clause', 'photo', 'guest_list', 'other'] as const;
+/** What a file may be filed as: the kinds a policy can require, and other. */
+export const EVIDENCE_KINDS = [...evidenceKinds, 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const PAYMENT_METHODS = ['bank_transfer', 'cash', 'voucher', 'points', 'other'] as const;
@@ -20,8 +38,8 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const LEDGER_KINDS = ['request', 'approval', 'payment', 'reversal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-export const PERIODS = ['month', 'quarter', 'year'] as const;
-export type Period = (typeof PERIODS)[number];
+export const PERIODS = periodKinds;
+export type Period = PeriodKind;
 
 export const GROUP_BYS = ['client', 'counterparty', 'requester', 'department', 'benefitType', 'month'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -29,29 +47,17 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export const ACTIONS = ['edit', 'submit', 'withdraw', 'cancel', 'approve', 'reject', 'return', 'pay', 'reverse', 'close'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type RiskLevel = 'low' | 'medium' | 'high';
-export type Severity = 'hard' | 'soft' | 'info';
-
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
+export type Severity = FindingSeverity;
 
 export interface UserRef {
   id: string;
   displayName: string;
 }
 
-export interface Rate {
-  numerator: number;
-  denominator: number;
-}
+export type Rate = RateToCny;
 
-export type StepSpec = (
-  | { kind: 'department_manager' }
-  | { kind: 'role'; role: string }
-  | { kind: 'user'; userId: string; displayName?: string }
-) & { skippableOnLowRisk?: boolean };
+/** A user step comes with the user's name. */
+export type StepSpec = CoreStepSpec & { displayName?: string };
 
 export interface Skipped {
   user: UserRef;
@@ -67,20 +73,14 @@ export interface ChainStep {
   escalatedTo: string | null;
 }
 
-export interface Finding {
-  code: string;
-  severity: Severity;
+/** A finding with its explanation in the reader's language. */
+export interface Finding extends Omit<CoreFinding, 'params'> {
   params: Record<string, unknown>;
   text: string;
 }
 
-export interface Precheck {
-  outcome: 'register' | 'approve' | 'blocked';
+export interface Precheck extends Pick<PrecheckResult, 'outcome' | 'risk' | 'needsJustification' | 'addCompliance' | 'conflictSignal'> {
   findings: Finding[];
-  risk: { score: number; level: RiskLevel; reasons: { code: string; points: number }[] };
-  needsJustification: boolean;
-  addCompliance: boolean;
-  conflictSignal: boolean;
   cumulative: { recipientPeriod: Money; clientYear: Money };
   policyVersion: number | null;
   chain: ChainStep[] | null;
@@ -246,21 +246,7 @@ export interface Summary {
 
 // Policy and configuration
 
-export interface AmountLimit {
-  amountMinor: number;
-  severity: 'hard' | 'soft';
-}
-
-export interface TypePolicy {
-  perItem: AmountLimit | null;
-  perRecipientPerPeriod: (AmountLimit & { period: Period }) | null;
-  perClientPerYear: AmountLimit | null;
-  revenueShare: { basisPoints: number; severity: 'hard' | 'soft' } | null;
-  cashLike: boolean;
-  requiredEvidence: EvidenceKind[];
-  allowedForPublicOfficials: boolean;
-  deMinimisMinor: number;
-}
+export type TypePolicy = BenefitTypePolicy;
 
 export interface VersionInfo {
   version: number;
@@ -270,24 +256,15 @@ export interface VersionInfo {
   createdBy: UserRef | null;
 }
 
-export interface PolicyVersion extends VersionInfo {
-  effectiveFrom: string;
-  currency: 'CNY';
-  types: Record<BenefitType, TypePolicy>;
-}
+export type PolicyVersion = VersionInfo & CorePolicyVersion;
 
 export interface PolicyOverview {
   current: PolicyVersion | null;
   versions: (VersionInfo & { effectiveFrom: string })[];
 }
 
-export interface AuthorityRule {
-  id: string;
-  benefitTypes: string[] | '*';
-  departmentIds: string[] | '*';
-  maxAmountMinor: number | null;
-  currency: 'CNY';
-  steps: StepSpec[];
+export interface AuthorityRule extends Omit<CoreAuthorityRule, 'steps'> {
+  steps: readonly StepSpec[];
 }
 
 export interface Matrix extends VersionInfo {
