@@ -34,35 +34,42 @@ function withKnown(options: Option[], value: string | undefined, known: Known | 
   return options;
 }
 
-/** Picks a client by name, searching the server as the user types. */
-export function ClientSelect({ value, onChange, known, placeholder, testId, style }: SelectProps) {
-  const { t } = useTranslation();
+/** The first page of a list endpoint for what the user types, debounced; the old page stays while the next loads. */
+function useSearch<T>(key: string, path: string) {
   const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<Option>();
   const q = useDebounced(search.trim());
   const result = useQuery({
-    queryKey: ['registry-clients', 'benefit-select', q],
-    queryFn: () => api.get<Page<Client>>('/api/registry/clients', { q, pageSize: 20 }),
+    queryKey: [key, 'benefit-select', q],
+    queryFn: () => api.get<Page<T>>(path, { q, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
-  const options = withKnown(
-    (result.data?.items ?? []).map((c) => ({ value: c.id, label: c.party.name, title: c.party.name })),
-    value,
-    known,
-    chosen,
-  );
+  return { q, items: result.data?.items ?? [], fetching: result.isFetching, onSearch: setSearch };
+}
+
+/**
+ * One value searched on the server. The chosen option is remembered, so it keeps its label after the
+ * search moves on; `flat` lists the options when `options` are grouped.
+ */
+function SearchSelect({ value, onChange, known, placeholder, testId, style, search, options, flat = options }: Omit<SelectProps, 'placeholder'> & {
+  placeholder: string;
+  search: { fetching: boolean; onSearch(text: string): void };
+  options: Option[];
+  flat?: Option[];
+}) {
+  const [chosen, setChosen] = useState<Option>();
+  const shown = withKnown(options, value, known, chosen);
   return (
     <Select
       allowClear
       value={value}
-      placeholder={placeholder ?? t('benefits.form.clientPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      notFoundContent={result.isFetching ? <Spin size="small" /> : undefined}
-      options={options}
+      placeholder={placeholder}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
+      notFoundContent={search.fetching ? <Spin size="small" /> : undefined}
+      options={shown}
       data-testid={testId}
       style={style}
       onChange={(id: string | undefined) => {
-        const option = options.find((o) => o.value === id);
+        const option = flat.find((o) => o.value === id) ?? (chosen?.value === id ? chosen : undefined) ?? shown.find((o) => o.value === id);
         setChosen(option);
         onChange?.(id, option?.title);
       }}
@@ -70,20 +77,21 @@ export function ClientSelect({ value, onChange, known, placeholder, testId, styl
   );
 }
 
+/** Picks a client by name, searching the server as the user types. */
+export function ClientSelect({ placeholder, ...props }: SelectProps) {
+  const { t } = useTranslation();
+  const search = useSearch<Client>('registry-clients', '/api/registry/clients');
+  const options = search.items.map((c) => ({ value: c.id, label: c.party.name, title: c.party.name }));
+  return <SearchSelect {...props} placeholder={placeholder ?? t('benefits.form.clientPlaceholder')} search={search} options={options} />;
+}
+
 /**
  * Picks the person or organisation on the other side. With a client chosen, its contacts and the
  * client itself come first; any party of the registry can be searched.
  */
-export function PartySearchSelect({ value, onChange, known, clientId, placeholder, testId, style }: SelectProps & { clientId?: string | null }) {
+export function PartySearchSelect({ clientId, placeholder, ...props }: SelectProps & { clientId?: string | null }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<Option>();
-  const q = useDebounced(search.trim());
-  const result = useQuery({
-    queryKey: ['registry-parties', 'benefit-select', q],
-    queryFn: () => api.get<Page<PartySummary>>('/api/registry/parties', { q, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
+  const search = useSearch<PartySummary>('registry-parties', '/api/registry/parties');
   const client = useQuery({
     queryKey: ['registry-client', clientId],
     queryFn: () => api.get<ClientDetail>(clientApi(clientId!)),
@@ -93,7 +101,7 @@ export function PartySearchSelect({ value, onChange, known, clientId, placeholde
 
   const secondary = (text: string) => <Typography.Text type="secondary"> {text}</Typography.Text>;
   const fromClient: Option[] =
-    clientId && client.data && !q
+    clientId && client.data && !search.q
       ? [
           ...client.data.contacts
             .filter((c) => !c.endedAt)
@@ -111,7 +119,7 @@ export function PartySearchSelect({ value, onChange, known, clientId, placeholde
         ]
       : [];
   const seen = new Set(fromClient.map((o) => o.value));
-  const searched: Option[] = (result.data?.items ?? [])
+  const searched: Option[] = search.items
     .filter((p) => !seen.has(p.id))
     .map((p) => ({
       value: p.id,
@@ -123,34 +131,21 @@ export function PartySearchSelect({ value, onChange, known, clientId, placeholde
         </>
       ),
     }));
-  const options = withKnown(
+  const options =
     fromClient.length > 0
       ? ([
           { label: t('benefits.form.clientContacts'), options: fromClient },
           { label: t('benefits.form.allParties'), options: searched },
         ] as unknown as Option[])
-      : searched,
-    value,
-    known,
-    chosen,
-  );
-  const flat = [...fromClient, ...searched];
+      : searched;
 
   return (
-    <Select
-      allowClear
-      value={value}
+    <SearchSelect
+      {...props}
       placeholder={placeholder ?? t('benefits.form.counterpartyPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      notFoundContent={result.isFetching ? <Spin size="small" /> : undefined}
+      search={search}
       options={options}
-      data-testid={testId}
-      style={style}
-      onChange={(id: string | undefined) => {
-        const option = flat.find((o) => o.value === id) ?? (chosen?.value === id ? chosen : undefined);
-        setChosen(option);
-        onChange?.(id, option?.title);
-      }}
+      flat={[...fromClient, ...searched]}
     />
   );
 }
@@ -162,40 +157,20 @@ interface UserRow {
   active: boolean;
 }
 
+/** Active users of the firm matching what is typed (needs users.read). */
+function useUserSearch() {
+  const search = useSearch<UserRow>('users', '/api/users');
+  const options: Option[] = search.items
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.id, title: u.displayName, label: <>{u.displayName} <Typography.Text type="secondary">@{u.username}</Typography.Text></> }));
+  return { search, options };
+}
+
 /** Picks a user of the firm (needs users.read). */
-export function UserSelect({ value, onChange, known, placeholder, testId, style }: SelectProps) {
+export function UserSelect({ placeholder, ...props }: SelectProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<Option>();
-  const q = useDebounced(search.trim());
-  const result = useQuery({
-    queryKey: ['users', 'benefit-select', q],
-    queryFn: () => api.get<Page<UserRow>>('/api/users', { q, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
-  const options = withKnown(
-    (result.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, title: u.displayName, label: <>{u.displayName} <Typography.Text type="secondary">@{u.username}</Typography.Text></> })),
-    value,
-    known,
-    chosen,
-  );
-  return (
-    <Select
-      allowClear
-      value={value}
-      placeholder={placeholder ?? t('benefits.userPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      notFoundContent={result.isFetching ? <Spin size="small" /> : undefined}
-      options={options}
-      data-testid={testId}
-      style={style}
-      onChange={(id: string | undefined) => {
-        const option = options.find((o) => o.value === id);
-        setChosen(option);
-        onChange?.(id, option?.title);
-      }}
-    />
-  );
+  const { search, options } = useUserSearch();
+  return <SearchSelect {...props} placeholder={placeholder ?? t('benefits.userPlaceholder')} search={search} options={options} />;
 }
 
 /** One department, or several with `multiple`. */
@@ -227,23 +202,16 @@ export function DepartmentSelect({ value, onChange, multiple, placeholder, testI
 /** Picks several users of the firm (needs users.read). */
 export function UsersSelect({ value, onChange, testId }: { value?: string[]; onChange?(ids: string[]): void; testId?: string }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
+  const { search, options: found } = useUserSearch();
   const [chosen, setChosen] = useState<Option[]>([]);
-  const q = useDebounced(search.trim());
-  const result = useQuery({
-    queryKey: ['users', 'benefit-select', q],
-    queryFn: () => api.get<Page<UserRow>>('/api/users', { q, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
-  const found = (result.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, title: u.displayName, label: <>{u.displayName} <Typography.Text type="secondary">@{u.username}</Typography.Text></> }));
   const options = [...chosen.filter((c) => !found.some((f) => f.value === c.value)), ...found];
   return (
     <Select
       mode="multiple"
       value={value}
       placeholder={t('benefits.userPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      notFoundContent={result.isFetching ? <Spin size="small" /> : undefined}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
+      notFoundContent={search.fetching ? <Spin size="small" /> : undefined}
       options={options}
       data-testid={testId}
       onChange={(ids: string[]) => {
