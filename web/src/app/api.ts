@@ -19,6 +19,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's field errors of a refused form, one `path: message` line each, for an ErrorAlert. */
+export const fieldErrorLines = (error: unknown): string[] => (error instanceof ApiError ? error.fields.map((f) => `${f.path}: ${f.message}`) : []);
+
 export type Query = Record<string, string | number | undefined | null>;
 
 let csrfToken: string | null = null;

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Spin, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../app/api';
+import { api, fieldErrorLines, request } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { FormModal } from '../../app/components/FormModal';
 import { formatDateTime } from '../../app/format';
-import { KEYS, useBenefitSettings, useBenefitsRefresh } from './queries';
+import { KEYS, listOf, useBenefitSettings, useBenefitsRefresh } from './queries';
 import { ClientSelect, UserSelect } from './Selects';
 import { API, type BenefitSettings, type Blackout, type Delegation } from './types';
 
-const listOf = <T,>(answer: T[] | { items: T[] }): T[] => (Array.isArray(answer) ? answer : answer.items);
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** Runs a one-click change (revoke, lift) with a toast, then reloads. */
@@ -189,35 +188,26 @@ export function SettingsPanel() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const settings = useBenefitSettings();
-  const [error, setError] = useState<Error | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useMutation({
+    mutationFn: (v: BenefitSettings) => request<BenefitSettings>('PUT', API.settings, v),
+    onSuccess: (saved) => {
+      queryClient.setQueryData([KEYS.settings], saved);
+      message.success(t('common.saved'));
+    },
+  });
   if (settings.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (!settings.data) return <ErrorAlert error={settings.error} />;
 
-  async function save(v: BenefitSettings) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await request<BenefitSettings>('PUT', API.settings, v);
-      queryClient.setQueryData([KEYS.settings], saved);
-      message.success(t('common.saved'));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Form<BenefitSettings> layout="vertical" initialValues={settings.data} onFinish={(v) => void save(v)} style={{ maxWidth: 480 }}>
-      <ErrorAlert error={error} />
+    <Form<BenefitSettings> layout="vertical" initialValues={settings.data} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 480 }}>
+      <ErrorAlert error={save.error} details={fieldErrorLines(save.error)} />
       <Form.Item name="reminderAfterHours" label={t('benefits.settings.reminderAfterHours')} extra={t('benefits.settings.reminderHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={720} precision={0} suffix={t('benefits.settings.hours')} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="attachmentMaxMb" label={t('benefits.settings.attachmentMaxMb')} rules={[{ required: true }]}>
         <InputNumber min={1} max={100} precision={0} suffix="MB" style={{ width: 160 }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={saving}>{t('common.save')}</Button>
+      <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
     </Form>
   );
 }

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api';
+import { ApiError, api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { departmentName, formatDateTime } from '../../app/format';
+import { departmentName } from '../../app/format';
 import { useSpecLabel } from './ChainView';
 import { cny, formatMoney, minorToText, toMinorUnits } from './money';
-import { KEYS, useBenefitsRefresh, useDepartments, useMatrix } from './queries';
+import { KEYS, listOf, useBenefitsRefresh, useDepartments, useMatrix } from './queries';
 import { UserSelect } from './Selects';
+import { PublishBar, VersionHistory, withNote } from './Versions';
 import { API, BENEFIT_TYPES, type AuthorityRule, type Matrix, type StepSpec, type VersionInfo } from './types';
 
 const STEP_ROLES = ['manager', 'director', 'compliance', 'finance', 'admin'] as const;
@@ -63,7 +64,7 @@ function toRule(v: RuleValues): AuthorityRule {
 function problemLines(error: Error | null): string[] {
   if (!(error instanceof ApiError)) return [];
   // Each problem comes as a field error naming the rule; bare codes only when there are none.
-  if (error.fields.length > 0) return error.fields.map((f) => `${f.path}: ${f.message}`);
+  if (error.fields.length > 0) return fieldErrorLines(error);
   const problems = error.details.problems;
   return Array.isArray(problems) ? problems.map((p) => [(p as { ruleId?: string }).ruleId, (p as { code?: string }).code].filter(Boolean).join(': ')) : [];
 }
@@ -152,28 +153,19 @@ function MatrixForm({ base, onDone }: { base: Matrix | null; onDone(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const refresh = useBenefitsRefresh();
-  const [error, setError] = useState<Error | null>(null);
-  const [saving, setSaving] = useState(false);
-  const initial: Values = { rules: (base?.rules ?? []).map(toRuleValues), escalationRoles: base?.escalationRoles ?? ['compliance', 'director'] };
-
-  async function publish(v: Values) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.post<Matrix>(API.matrix, { rules: v.rules.map(toRule), escalationRoles: v.escalationRoles, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+  const publish = useMutation({
+    mutationFn: (v: Values) => api.post<Matrix>(API.matrix, { rules: v.rules.map(toRule), escalationRoles: v.escalationRoles, ...withNote(v.note) }),
+    onSuccess: async (saved) => {
       message.success(t('benefits.matrix.published', { version: saved.version }));
       await refresh();
       onDone();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const initial: Values = { rules: (base?.rules ?? []).map(toRuleValues), escalationRoles: base?.escalationRoles ?? ['compliance', 'director'] };
 
   return (
-    <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => void publish(v)} data-testid="matrix-form">
-      <ErrorAlert error={error} details={problemLines(error)} />
+    <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => publish.mutate(v)} data-testid="matrix-form">
+      <ErrorAlert error={publish.error} details={problemLines(publish.error)} />
       <Form.List name="rules">
         {(fields, { add, remove, move }) => (
           <Flex vertical gap={12}>
@@ -219,20 +211,11 @@ function MatrixForm({ base, onDone }: { base: Matrix | null; onDone(): void }) {
           </Flex>
         )}
       </Form.List>
-      <Flex gap={16} wrap align="end" style={{ marginTop: 16 }}>
+      <PublishBar saving={publish.isPending} testId="matrix-publish" onCancel={onDone}>
         <Form.Item name="escalationRoles" label={t('benefits.matrix.escalation')} extra={t('benefits.matrix.escalationHelp')}>
           <Select mode="multiple" style={{ width: 300 }} options={STEP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="note" label={t('benefits.policy.note')} style={{ flex: '1 1 260px' }}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="matrix-publish">{t('benefits.policy.publish')}</Button>
-            <Button onClick={onDone}>{t('benefits.cancel')}</Button>
-          </Flex>
-        </Form.Item>
-      </Flex>
+      </PublishBar>
     </Form>
   );
 }
@@ -251,8 +234,6 @@ function DepartmentMulti(props: { value?: string[]; onChange?(v: string[]): void
     />
   );
 }
-
-const listOf = <T,>(answer: T[] | { items: T[] }): T[] => (Array.isArray(answer) ? answer : answer.items);
 
 /** The authority matrix: who approves what, by type, department and amount band; published as a new version. */
 export function MatrixEditor() {
@@ -291,22 +272,7 @@ export function MatrixEditor() {
           )}
         </Card>
       )}
-      <Card size="small" title={t('benefits.policy.history')}>
-        <ErrorAlert error={versions.error} />
-        <Table
-          rowKey="version"
-          size="small"
-          pagination={false}
-          loading={versions.isPending}
-          dataSource={versions.data}
-          columns={[
-            { title: t('benefits.policy.version'), dataIndex: 'version', width: 80, render: (v: number) => `v${v}` },
-            { title: t('benefits.policy.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
-            { title: t('benefits.policy.createdBy'), key: 'by', width: 110, render: (_, v) => v.createdBy?.displayName ?? t('common.none') },
-            { title: t('benefits.policy.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-          ]}
-        />
-      </Card>
+      <VersionHistory versions={versions.data} loading={versions.isPending} error={versions.error} />
     </Flex>
   );
 }

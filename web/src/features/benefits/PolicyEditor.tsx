@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api';
+import { api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { formatDateTime } from '../../app/format';
 import { cny, formatMoney, minorToText, toMinorUnits } from './money';
 import { KEYS, useBenefitsRefresh, usePolicy } from './queries';
 import { evidenceKinds, typePolicy } from '../../../../src/core/benefits/policy';
+import { PublishBar, VersionHistory, withNote } from './Versions';
 import { API, BENEFIT_TYPES, PERIODS, type AmountLimit, type BenefitType, type Period, type PolicyEvidenceKind, type PolicyVersion, type TypePolicy } from './types';
 
 type Sev = AmountLimit['severity'];
@@ -173,48 +173,31 @@ function PolicyForm({ base, onDone }: { base: PolicyVersion | null; onDone(): vo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const refresh = useBenefitsRefresh();
-  const [error, setError] = useState<Error | null>(null);
-  const [saving, setSaving] = useState(false);
+  const publish = useMutation({
+    mutationFn: (v: Values) => {
+      const types = Object.fromEntries(BENEFIT_TYPES.map((b) => [b, toPolicy(v.types[b])]));
+      return api.post<PolicyVersion>(API.policyVersions, { effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), types, ...withNote(v.note) });
+    },
+    onSuccess: async (saved) => {
+      message.success(t('benefits.policy.published', { version: saved.version, date: saved.effectiveFrom }));
+      await refresh();
+      onDone();
+    },
+  });
   const initial: Values = {
     effectiveFrom: dayjs().add(1, 'day'),
     types: Object.fromEntries(BENEFIT_TYPES.map((b) => [b, toValues(base?.types[b] ?? EMPTY)])) as Record<BenefitType, TypeValues>,
   };
 
-  async function publish(v: Values) {
-    setSaving(true);
-    setError(null);
-    try {
-      const types = Object.fromEntries(BENEFIT_TYPES.map((b) => [b, toPolicy(v.types[b])]));
-      const saved = await api.post<PolicyVersion>(API.policyVersions, { effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), types, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
-      message.success(t('benefits.policy.published', { version: saved.version, date: saved.effectiveFrom }));
-      await refresh();
-      onDone();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const details = error instanceof ApiError ? error.fields.map((f) => `${f.path}: ${f.message}`) : [];
   return (
-    <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => void publish(v)} data-testid="policy-form">
-      <ErrorAlert error={error} details={details} />
+    <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => publish.mutate(v)} data-testid="policy-form">
+      <ErrorAlert error={publish.error} details={fieldErrorLines(publish.error)} />
       <Tabs items={BENEFIT_TYPES.map((b) => ({ key: b, label: t(`benefits.type.${b}`), forceRender: true, children: <TypeFields type={b} /> }))} />
-      <Flex gap={16} wrap align="end">
+      <PublishBar saving={publish.isPending} testId="policy-publish" onCancel={onDone}>
         <Form.Item name="effectiveFrom" label={t('benefits.policy.effectiveFrom')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="note" label={t('benefits.policy.note')} style={{ flex: '1 1 300px' }}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="policy-publish">{t('benefits.policy.publish')}</Button>
-            <Button onClick={onDone}>{t('benefits.cancel')}</Button>
-          </Flex>
-        </Form.Item>
-      </Flex>
+      </PublishBar>
     </Form>
   );
 }
@@ -263,31 +246,11 @@ export function PolicyEditor() {
           {shown && <PolicyTable policy={shown} />}
         </Card>
       )}
-      <Card size="small" title={t('benefits.policy.history')}>
-        <Table
-          rowKey="version"
-          size="small"
-          pagination={false}
-          dataSource={overview.data.versions}
-          columns={[
-            { title: t('benefits.policy.version'), dataIndex: 'version', width: 80, render: (v: number) => `v${v}` },
-            { title: t('benefits.policy.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
-            { title: t('benefits.policy.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
-            { title: t('benefits.policy.createdBy'), key: 'by', width: 110, render: (_, v) => v.createdBy?.displayName ?? t('common.none') },
-            { title: t('benefits.policy.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-            {
-              title: t('common.actions'),
-              key: 'view',
-              width: 90,
-              render: (_, v) => (
-                <Button size="small" type="link" onClick={() => { setEditing(false); setViewing(v.version === current?.version ? null : v.version); }}>
-                  {t('benefits.policy.view')}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <VersionHistory
+        versions={overview.data.versions}
+        showEffectiveFrom
+        onView={(v) => { setEditing(false); setViewing(v.version === current?.version ? null : v.version); }}
+      />
     </Flex>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../app/api';
+import { ApiError, api, fieldErrorLines } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { Attachments, QueuedAttachments, uploadAll, type QueuedFile } from './Attachments';
@@ -165,7 +165,7 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
     submit.mutate(text ?? '');
   }
 
-  const details = error instanceof ApiError ? [...error.fields.map((f) => `${f.path}: ${f.message}`), ...findingLines(error, (code) => t(`benefits.finding.${code}` as 'benefits.finding.BLACKOUT', { defaultValue: code }))] : [];
+  const details = error instanceof ApiError ? [...fieldErrorLines(error), ...findingLines(error, (code) => t(`benefits.finding.${code}` as 'benefits.finding.BLACKOUT', { defaultValue: code }))] : [];
   const busy = saveDraft.isPending || submit.isPending;
 
   return (

@@ -23,6 +23,9 @@ export const KEYS = {
   notifications: 'notifications',
 } as const;
 
+/** A list answer, whether the route sends the array or a page of items. */
+export const listOf = <T,>(answer: T[] | { items: T[] }): T[] => (Array.isArray(answer) ? answer : answer.items);
+
 const ALL: ReadonlySet<unknown> = new Set(Object.values(KEYS));
 
 /** A decision or payment changes lists, the request, the ledger and the bell alike. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Divider, Spin } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api';
+import { api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { CheckForm } from './CheckForm';
 import { CheckResult } from './CheckResult';
@@ -39,7 +39,7 @@ export default function ConflictsPage() {
 
   const error = run.error ?? last.error;
   const shown = run.isPending || run.isError ? undefined : last.data;
-  const details = error instanceof ApiError ? error.fields.map((f) => `${f.path}: ${f.message}`) : [];
+  const details = fieldErrorLines(error);
 
   return (
     <ConflictsFrame active={CONFLICTS_PATH}>

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { App, Button, Form, InputNumber, Radio, Spin, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
+import { fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { ConflictsFrame } from './ConflictsFrame';
 import { KEYS, saveConflictSettings, useConflictSettings } from './queries';
@@ -19,34 +18,24 @@ function SettingsForm({ current }: { current: ConflictSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-
-  async function save(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await saveConflictSettings({ ...values, minScore: values.minScore / 100 });
+  const save = useMutation({
+    mutationFn: (values: Values) => saveConflictSettings({ ...values, minScore: values.minScore / 100 }),
+    onSuccess: (saved) => {
       queryClient.setQueryData([KEYS.settings], saved);
       message.success(t('conflicts.settings.saved'));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
 
-  const details = error instanceof ApiError ? error.fields.map((f) => `${f.path}: ${f.message}`) : [];
   return (
     <Form<Values>
       layout="vertical"
       initialValues={{ ...current, minScore: Math.round(current.minScore * 100) }}
-      onFinish={(values) => void save(values)}
+      onFinish={(values) => save.mutate(values)}
       style={{ maxWidth: 640 }}
       data-testid="settings-form"
     >
       <Typography.Paragraph type="secondary">{t('conflicts.settings.intro')}</Typography.Paragraph>
-      <ErrorAlert error={error} details={details} />
+      <ErrorAlert error={save.error} details={fieldErrorLines(save.error)} />
       <Form.Item name="defaultMode" label={t('conflicts.settings.defaultMode')} extra={t('conflicts.form.modeHelp')} rules={[{ required: true }]}>
         <Radio.Group optionType="button" options={MATCH_MODES.map((m) => ({ value: m, label: t(`conflicts.mode.${m}`) }))} data-testid="settings-mode" />
       </Form.Item>
@@ -56,7 +45,7 @@ function SettingsForm({ current }: { current: ConflictSettings }) {
       <Form.Item name="minScore" label={t('conflicts.settings.minScore')} extra={t('conflicts.settings.minScoreHelp')} rules={[{ required: true, message: t('conflicts.settings.minScoreRange') }]}>
         <InputNumber min={30} max={100} step={5} precision={0} suffix="%" style={{ width: 140 }} data-testid="settings-min-score" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
+      <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
         {t('common.save')}
       </Button>
     </Form>
