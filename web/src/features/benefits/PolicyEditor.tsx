@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
+import { firmToday } from '../../app/format';
 import { cny, formatMoney, minorToText, toMinorUnits } from './money';
 import { KEYS, useBenefitsRefresh, usePolicy } from './queries';
 import { evidenceKinds, typePolicy } from '../../../../src/core/benefits/policy';
@@ -185,7 +186,7 @@ function PolicyForm({ base, onDone }: { base: PolicyVersion | null; onDone(): vo
     },
   });
   const initial: Values = {
-    effectiveFrom: dayjs().add(1, 'day'),
+    effectiveFrom: dayjs(firmToday()).add(1, 'day'),
     types: Object.fromEntries(BENEFIT_TYPES.map((b) => [b, toValues(base?.types[b] ?? EMPTY)])) as Record<BenefitType, TypeValues>,
   };
 

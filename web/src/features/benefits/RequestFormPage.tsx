@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, fieldErrorLines } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
+import { firmToday } from '../../app/format';
 import { Attachments, QueuedAttachments, uploadAll, type QueuedFile } from './Attachments';
 import { CURRENCIES, moneyToDecimalString, toMinorUnits } from './money';
 import { PrecheckPanel } from './PrecheckPanel';
@@ -79,7 +80,7 @@ function RequestForm({ existing }: { existing?: RequestDetail }) {
   const refresh = useBenefitsRefresh();
   const [form] = Form.useForm<Values>();
   const initial = useMemo<Values>(
-    () => existing ? valuesOf(existing) : { direction: 'given', benefitType: 'gift', currency: 'CNY', departmentId: me.department?.id, benefitDate: dayjs() },
+    () => existing ? valuesOf(existing) : { direction: 'given', benefitType: 'gift', currency: 'CNY', departmentId: me.department?.id, benefitDate: dayjs(firmToday()) },
     [existing, me.department?.id],
   );
   const [values, setValues] = useState<Partial<Values>>(initial);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
+import { firmToday } from '../../app/format';
 import { formatMoney, moneyToDecimalString, toMinorUnits } from './money';
 import { useBenefitsRefresh } from './queries';
 import { UsersSelect } from './Selects';
@@ -94,7 +95,7 @@ export function useActionDialogs(request: BenefitRequest | undefined) {
           open
           title={t('benefits.payment.title', { ref: request.ref })}
           okText={t('benefits.action.pay')}
-          initialValues={{ amount: moneyToDecimalString(remaining), paidOn: dayjs(), method: 'bank_transfer' }}
+          initialValues={{ amount: moneyToDecimalString(remaining), paidOn: dayjs(firmToday()), method: 'bank_transfer' }}
           onCancel={close}
           onSubmit={async (v) => {
             await move(
