@@ -170,4 +170,38 @@ describeInBrowser('client benefits', (app) => {
     await page.getByTestId('lang-switch').click();
     await page.close();
   });
+
+  it('lets an approver name a deputy for a time away and revoke it, from 我的代理', async () => {
+    const { browser, baseUrl } = app();
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await signIn(page, baseUrl, 'manager');
+    await page.getByRole('menuitem', { name: '我的代理' }).click();
+    await page.waitForURL(/\/benefits\/delegations$/);
+
+    // Far ahead, so no chain of the other tests is routed to the deputy.
+    await page.getByTestId('delegation-create').click();
+    await choose(page, 'delegation-to', '吴静', '吴静');
+    await page.getByTestId('delegation-reason').fill('年假');
+    // Typed dates; Enter in the last one submits the dialog, as Enter in any of its fields does.
+    const dates = page.locator('.ant-modal .ant-picker-range input');
+    await dates.nth(0).click();
+    await dates.nth(0).fill('2031-01-06');
+    await dates.nth(0).press('Enter');
+    await dates.nth(1).fill('2031-01-10');
+    await dates.nth(1).press('Enter');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
+
+    const row = page.getByTestId('delegations').locator('.ant-table-row', { hasText: '吴静' });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain('2031-01-06 ~ 2031-01-10');
+    const mine = await apiGet(page, '/api/benefits/delegations?scope=mine');
+    expect(mine.items).toEqual([expect.objectContaining({ from: expect.objectContaining({ displayName: '陈志远' }), to: expect.objectContaining({ displayName: '吴静' }), reason: '年假' })]);
+    await screenshot(page, 'e2e-benefits-delegations');
+
+    await row.getByRole('button', { name: '撤销' }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('已撤销');
+    expect((await apiGet(page, '/api/benefits/delegations?scope=mine')).items).toEqual([]);
+    await page.close();
+  });
 });

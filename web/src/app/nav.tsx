@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SettingOutlined, ShopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SettingOutlined, ShopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -26,6 +26,7 @@ export const PAGES: PageDef[] = [
   { path: '/benefits/requests/:id', component: lazy(() => import('../features/benefits/RequestPage')) },
   { path: '/benefits/requests/:id/edit', permission: 'benefits.request', component: lazy(() => import('../features/benefits/RequestFormPage')) },
   { path: '/benefits/inbox', permission: 'benefits.approve', nav: { label: 'benefitsInbox', icon: <CheckSquareOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/InboxPage')) },
+  { path: '/benefits/delegations', permission: 'benefits.approve', nav: { label: 'benefitsDelegations', icon: <UserSwitchOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/DelegationsPage')) },
   { path: '/benefits/payments', permission: 'benefits.pay', nav: { label: 'benefitsPayments', icon: <PayCircleOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PaymentsPage')) },
   { path: '/benefits/ledger', permission: 'benefits.read_all', nav: { label: 'benefitsLedger', icon: <TableOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/LedgerPage')) },
   { path: '/benefits/policy', permission: 'benefits.configure', nav: { label: 'benefitsPolicy', icon: <SettingOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PolicyPage')) },

@@ -310,6 +310,7 @@ const benefitsEn: Messages<typeof benefitsZhCN> = {
       from: 'Approver',
       fromHelp: 'Empty: yourself',
       to: 'Deputy',
+      toHelp: 'The deputy must be able to approve',
       period: 'Period',
       reason: 'Reason',
       status: 'Status',
@@ -317,6 +318,8 @@ const benefitsEn: Messages<typeof benefitsZhCN> = {
       revoked: 'Revoked',
       revoke: 'Revoke',
       revokeConfirm: 'Revoke this delegation?',
+      mineTitle: 'My deputies',
+      mineIntro: 'While you are away, name a colleague who can approve: requests submitted in the period that would come to you go to your deputy instead. One deputy on any day; a delegation can be revoked early and stays on record.',
     },
     blackouts: {
       create: 'New blackout window',

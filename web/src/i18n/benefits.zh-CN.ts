@@ -308,6 +308,7 @@ const benefitsZhCN = {
       from: '委托人',
       fromHelp: '留空表示本人',
       to: '受托人',
+      toHelp: '受托人须有审批权限',
       period: '期间',
       reason: '原因',
       status: '状态',
@@ -315,6 +316,8 @@ const benefitsZhCN = {
       revoked: '已撤销',
       revoke: '撤销',
       revokeConfirm: '撤销此委托？',
+      mineTitle: '我的代理',
+      mineIntro: '外出期间可指定一位有审批权限的同事代为审批：期间内提交、原应由您审批的申请改由代理人审批。同一天只能有一位代理人；委托可提前撤销，记录会保留。',
     },
     blackouts: {
       create: '新建禁止期',

@@ -43,6 +43,7 @@ const en: Messages<typeof zhCN> = {
     benefitsNew: 'New request',
     benefitsMine: 'Requests',
     benefitsInbox: 'Approval inbox',
+    benefitsDelegations: 'My deputies',
     benefitsPayments: 'Payments',
     benefitsLedger: 'Ledger',
     benefitsPolicy: 'Policy & authority',

@@ -40,6 +40,7 @@ const zhCN = {
     benefitsNew: '新建申请',
     benefitsMine: '我的申请',
     benefitsInbox: '待我审批',
+    benefitsDelegations: '我的代理',
     benefitsPayments: '付款登记',
     benefitsLedger: '好处费台账',
     benefitsPolicy: '政策与审批权限',

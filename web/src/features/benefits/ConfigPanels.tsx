@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrorLines, request } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { FormModal } from '../../app/components/FormModal';
 import { formatDateTime } from '../../app/format';
@@ -38,18 +38,23 @@ interface DelegationValues {
   reason?: string;
 }
 
-/** Deputies of approvers who are away: one's own, or anyone's for administrators. Revoked, never deleted. */
-export function DelegationsPanel() {
+/**
+ * Deputies of approvers who are away. `mine`: those I gave or received, for any approver; `all`:
+ * everyone's, named for anyone (benefits.administer). Revoked, never deleted.
+ */
+export function DelegationsPanel({ scope }: { scope: 'mine' | 'all' }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const me = useMe();
   const change = useChange();
   const refresh = useBenefitsRefresh();
   const [creating, setCreating] = useState(false);
-  const administer = can('benefits.administer');
+  const all = scope === 'all';
   const list = useQuery({
-    queryKey: [KEYS.delegations, administer],
-    queryFn: async () => listOf(await api.get<Delegation[] | { items: Delegation[] }>(API.delegations, { scope: administer ? 'all' : 'mine', includeRevoked: 'true' })),
+    queryKey: [KEYS.delegations, scope],
+    queryFn: async () => listOf(await api.get<Delegation[] | { items: Delegation[] }>(API.delegations, { scope, includeRevoked: 'true' })),
   });
+  // The server lets the approver who gave a delegation, or its creator, revoke it; a deputy may not.
+  const revocable = (d: Delegation) => !d.revokedAt && (all || d.from.id === me.id || d.createdBy?.id === me.id);
 
   const columns: TableColumnsType<Delegation> = [
     { title: t('benefits.delegations.from'), key: 'from', render: (_, d) => d.from.displayName },
@@ -62,7 +67,7 @@ export function DelegationsPanel() {
       key: 'actions',
       width: 90,
       render: (_, d) =>
-        !d.revokedAt && (
+        revocable(d) && (
           <Popconfirm title={t('benefits.delegations.revokeConfirm')} onConfirm={() => void change(() => api.post(`${API.delegations}/${encodeURIComponent(d.id)}/revoke`))}>
             <Button size="small" type="link" danger>{t('benefits.delegations.revoke')}</Button>
           </Popconfirm>
@@ -73,17 +78,17 @@ export function DelegationsPanel() {
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('benefits.delegations.create')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="delegation-create">{t('benefits.delegations.create')}</Button>
       </Flex>
       <ErrorAlert error={list.error} />
-      <Table rowKey="id" size="small" columns={columns} dataSource={list.data} loading={list.isPending} pagination={false} />
+      <Table rowKey="id" size="small" columns={columns} dataSource={list.data} loading={list.isPending} pagination={false} data-testid="delegations" />
       <FormModal<DelegationValues>
         open={creating}
         title={t('benefits.delegations.create')}
         onCancel={() => setCreating(false)}
         onSubmit={async (v) => {
           await api.post(API.delegations, {
-            ...(administer && v.fromUserId ? { fromUserId: v.fromUserId } : {}),
+            ...(all && v.fromUserId ? { fromUserId: v.fromUserId } : {}),
             toUserId: v.toUserId,
             startsOn: day(v.period[0]),
             endsOn: day(v.period[1]),
@@ -93,19 +98,19 @@ export function DelegationsPanel() {
           await refresh();
         }}
       >
-        {administer && (
+        {all && (
           <Form.Item name="fromUserId" label={t('benefits.delegations.from')} extra={t('benefits.delegations.fromHelp')}>
             <UserSelect />
           </Form.Item>
         )}
-        <Form.Item name="toUserId" label={t('benefits.delegations.to')} rules={[{ required: true }]}>
-          <UserSelect />
+        <Form.Item name="toUserId" label={t('benefits.delegations.to')} extra={t('benefits.delegations.toHelp')} rules={[{ required: true }]}>
+          <UserSelect testId="delegation-to" />
         </Form.Item>
         <Form.Item name="period" label={t('benefits.delegations.period')} rules={[{ required: true }]}>
-          <DatePicker.RangePicker />
+          <DatePicker.RangePicker data-testid="delegation-period" />
         </Form.Item>
         <Form.Item name="reason" label={t('benefits.delegations.reason')}>
-          <Input maxLength={500} />
+          <Input maxLength={500} data-testid="delegation-reason" />
         </Form.Item>
       </FormModal>
     </>

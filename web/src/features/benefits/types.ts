@@ -304,6 +304,7 @@ export const PATHS = {
   new: '/benefits/new',
   mine: '/benefits/requests',
   inbox: '/benefits/inbox',
+  delegations: '/benefits/delegations',
   payments: '/benefits/payments',
   ledger: '/benefits/ledger',
   policy: '/benefits/policy',
