@@ -5,6 +5,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import cliProgress from 'cli-progress';
 import type { BenefitType } from '../../src/core/benefits/policy';
 import { benefitLedgerEntries, benefitRequests, benefitTotals } from '../../src/modules/benefits/benefits.tables';
+import { cumulativeTotalsQuery } from '../../src/modules/benefits/totals';
 import { insertPartiesBulk, type BulkParty } from '../../src/modules/registry/bulk-write';
 import { clientContacts, clients, parties } from '../../src/modules/registry/registry.tables';
 import { appendAuditBatch } from '../../src/platform/audit/audit.service';
@@ -380,20 +381,18 @@ export async function databaseMiB(db: Db): Promise<number> {
 }
 
 /**
- * The plan of the pre-check's cumulative query (totals.ts totalInWindow) for the recipient with the
- * most running-total rows: an index scan on the primary key reads a year of months, not the history.
+ * The plan of the pre-check's cumulative read (totals.ts cumulativeTotalsQuery) for the busiest
+ * recipient and its client: index scans on the primary key read a year of months, not the history.
  */
 export async function explainCumulative(db: Db, today: string): Promise<{ plan: string[]; indexScan: boolean }> {
   const [subject] = await queryRows<{ subject_id: string; benefit_type: BenefitType }>(
     db,
     sql`select subject_id, benefit_type from benefit_totals where scope = 'recipient' group by subject_id, benefit_type order by count(*) desc limit 1`,
   );
-  const rows = await queryRows<{ 'QUERY PLAN': string }>(
-    db,
-    sql`explain analyze select coalesce(sum(amount_cny_minor), 0)::text from benefit_totals
-        where scope = 'recipient' and subject_id = ${subject!.subject_id} and benefit_type = ${subject!.benefit_type}
-          and month >= ${`${today.slice(0, 4)}-01-01`} and month <= ${`${today.slice(0, 7)}-01`}`,
-  );
+  const [client] = await queryRows<{ subject_id: string }>(db, sql`select subject_id from benefit_totals where scope = 'client' and benefit_type = ${subject!.benefit_type} group by subject_id order by count(*) desc limit 1`);
+  const year = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const query = cumulativeTotalsQuery(db, { counterpartyPartyId: subject!.subject_id, clientId: client?.subject_id ?? null, benefitType: subject!.benefit_type, recipientWindow: year, clientWindow: year });
+  const rows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain analyze ${query.getSQL()}`);
   const plan = rows.map((r) => r['QUERY PLAN']);
   return { plan, indexScan: plan.some((line) => /Index (Only )?Scan/.test(line)) && !plan.some((line) => line.includes('Seq Scan')) };
 }

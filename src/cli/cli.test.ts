@@ -43,7 +43,8 @@ describe.skipIf(process.env.PROBITY_TEST_DB !== 'pglite')('the probity command',
     const broken = await runCli(['audit', 'verify'], target);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('Audit trail BROKEN at entry 7: entry 7 was altered');
-  });
+    // Six CLI processes, one of them seeding the whole demo firm.
+  }, 180_000);
 
   it('explains its usage', async () => {
     const help = await runCli(['--help'], target);

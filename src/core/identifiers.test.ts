@@ -225,7 +225,8 @@ describe('normalizeIdentifier', () => {
         expect(typeof isValidResidentId(raw)).toBe('boolean');
       }),
     );
-  });
+    // A hundred random strings per scheme: seconds on a busy machine, not the default five.
+  }, 30_000);
 });
 
 describe('masking', () => {

@@ -10,7 +10,7 @@ import { Conflict, Invalid } from '../../platform/errors';
 import { clientOfParty, clientsContactedBy, getClient } from '../registry/clients.service';
 import { currentLinksOf, partyFacts } from '../registry/screening.service';
 import { approvalDirectory, blackoutsOf, currentMatrix, policyInForceOn } from './policy.service';
-import { totalInWindow } from './totals';
+import { cumulativeTotals } from './totals';
 
 export interface BenefitTerms {
   direction: BenefitDirection;
@@ -94,11 +94,14 @@ export async function evaluate(executor: Executor, terms: BenefitTerms, today: s
 
   const typePolicy = policy.types[terms.benefitType];
   const recipientWindow = periodWindow(terms.benefitDate, typePolicy.perRecipientPerPeriod?.period ?? 'year');
-  const [recipientPeriod, clientYear, blackouts] = await Promise.all([
-    totalInWindow(executor, 'recipient', terms.counterpartyPartyId, terms.benefitType, recipientWindow),
-    client ? totalInWindow(executor, 'client', client.id, terms.benefitType, periodWindow(terms.benefitDate, 'year')) : Promise.resolve({ amountMinor: 0, currency: 'CNY' }),
-    client ? blackoutsOf(executor, client.id) : Promise.resolve([]),
-  ]);
+  const { recipientPeriod, clientYear } = await cumulativeTotals(executor, {
+    counterpartyPartyId: terms.counterpartyPartyId,
+    clientId: client?.id ?? null,
+    benefitType: terms.benefitType,
+    recipientWindow,
+    clientWindow: periodWindow(terms.benefitDate, 'year'),
+  });
+  const blackouts = client ? await blackoutsOf(executor, client.id) : [];
   const cumulative = { recipientPeriod, clientYear };
   const requesterPath = related.get(terms.requesterId) ?? null;
   const result = precheck({

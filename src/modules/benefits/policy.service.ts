@@ -284,18 +284,21 @@ export async function publishMatrix(db: Db, ctx: RequestContext, input: MatrixIn
  * each manages (a manager manages their own department) and the delegations in force.
  */
 export async function approvalDirectory(executor: Executor, today: string = chinaToday()): Promise<DirectorySnapshot & { names: Map<string, string> }> {
-  const [people, roleRows, delegations] = await Promise.all([
-    executor.select({ id: users.id, active: users.active, departmentId: users.departmentId, displayName: users.displayName }).from(users),
-    executor.select().from(userRoles),
-    delegationsOn(executor, today),
-  ]);
-  const rolesOf = new Map<string, Role[]>();
-  for (const r of roleRows) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);
+  // One statement for the people with their roles; statements on a transaction run one after another anyway.
+  const people = await executor
+    .select({
+      id: users.id,
+      active: users.active,
+      departmentId: users.departmentId,
+      displayName: users.displayName,
+      roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
+    })
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .groupBy(users.id);
+  const delegations = await delegationsOn(executor, today);
   return {
-    users: people.map((p) => {
-      const roles = rolesOf.get(p.id) ?? [];
-      return { id: p.id, active: p.active, roles, departmentId: p.departmentId, managerOf: roles.includes('manager') && p.departmentId ? [p.departmentId] : [] };
-    }),
+    users: people.map(({ displayName: _name, ...p }) => ({ ...p, managerOf: p.roles.includes('manager') && p.departmentId ? [p.departmentId] : [] })),
     delegations,
     today,
     names: new Map(people.map((p) => [p.id, p.displayName])),

@@ -13,8 +13,7 @@ import { Forbidden, NotFound } from '../../platform/errors';
 import { translate, type Locale } from '../../platform/i18n/messages';
 import { clients, parties } from '../registry/registry.tables';
 import { benefitApprovalSteps, benefitAttachments, benefitLedgerEntries, benefitRequestEvents, benefitRequests } from './benefits.tables';
-import type { Directory, Evaluation } from './evaluation';
-import { approvalDirectory } from './policy.service';
+import type { Evaluation } from './evaluation';
 import { rateOf } from './amounts';
 import type { RequestRow, StepRow } from './request-store';
 import type { PrecheckDto, RequestListQuery, requestActions } from './requests.types';
@@ -22,7 +21,19 @@ import type { PrecheckDto, RequestListQuery, requestActions } from './requests.t
 type Action = (typeof requestActions)[number];
 
 const clientParties = alias(parties, 'client_party');
-const person = (directory: Directory, id: string | null) => (id ? { id, displayName: directory.names.get(id) ?? '' } : null);
+type Names = ReadonlyMap<string, string>;
+const person = (names: Names, id: string | null) => (id ? { id, displayName: names.get(id) ?? '' } : null);
+
+/** Display names of the people a page mentions, in one read. */
+async function namesOf(executor: Executor, ids: Iterable<string | null | undefined>): Promise<Names> {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await executor.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const stepPeople = (steps: readonly StepRow[]) =>
+  steps.flatMap((s) => [...s.approverIds, s.decidedBy, ...(s.skipped as ApprovalStep['skipped']).flatMap((k) => [k.userId, k.deputyId])]);
 
 const requestColumns = {
   request: benefitRequests,
@@ -84,7 +95,7 @@ function mayRead(row: RequestRow, principal: Principal, steps: readonly StepRow[
 export function presentPrecheck(
   result: PrecheckResult,
   extra: { cumulative: Evaluation['cumulative']; policyVersion: number; chain?: Evaluation['chain']; routing?: readonly RoutingChange[] },
-  directory: Directory,
+  names: Names,
   locale: Locale,
 ): PrecheckDto {
   const chain = extra.chain && extra.chain.ok ? extra.chain.steps : null;
@@ -99,33 +110,33 @@ export function presentPrecheck(
     amountCny: result.amountInPolicyCurrency,
     cumulative: extra.cumulative,
     policyVersion: extra.policyVersion,
-    chain: chain ? chain.map((step) => presentChainStep(step, directory)) : null,
+    chain: chain ? chain.map((step) => presentChainStep(step, names)) : null,
     chainError,
     routing: [...(extra.chain && extra.chain.ok ? extra.chain.routing : (extra.routing ?? []))].map((r) => ({ ...r })),
   };
 }
 
-function presentChainStep(step: Pick<ApprovalStep, 'order' | 'spec' | 'approverIds' | 'skipped' | 'escalatedTo'>, directory: Directory) {
+function presentChainStep(step: Pick<ApprovalStep, 'order' | 'spec' | 'approverIds' | 'skipped' | 'escalatedTo'>, names: Names) {
   return {
     order: step.order,
     spec: { ...step.spec },
-    approvers: step.approverIds.map((id) => person(directory, id)!),
-    skipped: step.skipped.map((s) => ({ user: person(directory, s.userId)!, reason: s.reason, deputy: person(directory, s.deputyId ?? null) })),
+    approvers: step.approverIds.map((id) => person(names, id)!),
+    skipped: step.skipped.map((s) => ({ user: person(names, s.userId)!, reason: s.reason, deputy: person(names, s.deputyId ?? null) })),
     escalatedTo: step.escalatedTo ?? null,
   };
 }
 
 /** The saved pre-check of the current round, with the figures it was judged on. */
-function savedPrecheck(row: RequestRow, directory: Directory, locale: Locale, events: { kind: string; evidence: unknown }[]): PrecheckDto | null {
+function savedPrecheck(row: RequestRow, names: Names, locale: Locale, events: { kind: string; evidence: unknown }[]): PrecheckDto | null {
   if (!row.precheck || row.policyVersion === null) return null;
   const judged = [...events].reverse().find((e) => ['submitted', 'resubmitted', 'reapproval', 'registered'].includes(e.kind))?.evidence as
     | { cumulative?: Evaluation['cumulative']; routing?: RoutingChange[] }
     | undefined;
   const zero = { amountMinor: 0, currency: 'CNY' };
-  return presentPrecheck(row.precheck as PrecheckResult, { cumulative: judged?.cumulative ?? { recipientPeriod: zero, clientYear: zero }, policyVersion: row.policyVersion, routing: judged?.routing ?? [] }, directory, locale);
+  return presentPrecheck(row.precheck as PrecheckResult, { cumulative: judged?.cumulative ?? { recipientPeriod: zero, clientYear: zero }, policyVersion: row.policyVersion, routing: judged?.routing ?? [] }, names, locale);
 }
 
-function presentRequest(r: RequestQueryRow, principal: Principal, steps: readonly StepRow[], directory: Directory, locale: Locale, precheck: PrecheckDto | null) {
+function presentRequest(r: RequestQueryRow, principal: Principal, steps: readonly StepRow[], names: Names, locale: Locale, precheck: PrecheckDto | null) {
   const row = r.request;
   const pending = steps.find((s) => s.round === row.round && s.status === 'pending');
   return {
@@ -155,7 +166,7 @@ function presentRequest(r: RequestQueryRow, principal: Principal, steps: readonl
     submittedAt: row.submittedAt,
     approvedAt: row.approvedAt,
     closedAt: row.closedAt,
-    waitingFor: pending ? pending.approverIds.map((id) => person(directory, id)!) : [],
+    waitingFor: pending ? pending.approverIds.map((id) => person(names, id)!) : [],
     allowedActions: actionsFor(row, principal, steps),
   };
 }
@@ -191,19 +202,19 @@ export async function listRequests(db: Db, ctx: RequestContext, query: RequestLi
     conditions.push(or(ilike(benefitRequests.ref, like), ilike(parties.primaryName, like), ilike(benefitRequests.purpose, like))!);
   }
   const where = and(...conditions);
-  const [rows, [total], directory] = await Promise.all([
+  const [rows, [total]] = await Promise.all([
     requestQuery(db)
       .where(where)
       .orderBy(desc(benefitRequests.updatedAt), desc(benefitRequests.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(benefitRequests).innerJoin(parties, eq(parties.id, benefitRequests.counterpartyPartyId)).where(where),
-    approvalDirectory(db),
   ]);
   const steps = await stepsOf(db, rows.map((r) => r.request.id));
+  const names = await namesOf(db, stepPeople(steps));
   const items = rows.map((r) => {
     const own = steps.filter((s) => s.requestId === r.request.id);
-    return presentRequest(r, principal, own, directory, locale, savedPrecheck(r.request, directory, locale, []));
+    return presentRequest(r, principal, own, names, locale, savedPrecheck(r.request, names, locale, []));
   });
   return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
@@ -214,29 +225,29 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, locale
   const [r] = await requestQuery(db).where(eq(benefitRequests.id, id));
   const steps = await stepsOf(db, [id]);
   if (!r || !mayRead(r.request, principal, steps)) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
-  const [events, attachments, ledger, directory] = await Promise.all([
+  const [events, attachments, ledger] = await Promise.all([
     db.select().from(benefitRequestEvents).where(eq(benefitRequestEvents.requestId, id)).orderBy(asc(benefitRequestEvents.at), asc(benefitRequestEvents.id)),
     db.select().from(benefitAttachments).where(eq(benefitAttachments.requestId, id)).orderBy(asc(benefitAttachments.uploadedAt)),
     db.select().from(benefitLedgerEntries).where(eq(benefitLedgerEntries.requestId, id)).orderBy(asc(benefitLedgerEntries.createdAt), asc(benefitLedgerEntries.id)),
-    approvalDirectory(db),
   ]);
+  const names = await namesOf(db, [...stepPeople(steps), ...events.map((e) => e.actorId), ...attachments.map((a) => a.uploadedBy), ...ledger.map((e) => e.createdBy)]);
   const reversed = new Set(ledger.map((e) => e.reversesEntryId).filter(Boolean));
   return {
-    ...presentRequest(r, principal, steps, directory, locale, savedPrecheck(r.request, directory, locale, events)),
+    ...presentRequest(r, principal, steps, names, locale, savedPrecheck(r.request, names, locale, events)),
     steps: steps.map((s) => ({
-      ...presentChainStep({ order: s.stepOrder, spec: s.spec as ApprovalStep['spec'], approverIds: s.approverIds, skipped: s.skipped as ApprovalStep['skipped'], escalatedTo: s.escalatedTo ?? undefined }, directory),
+      ...presentChainStep({ order: s.stepOrder, spec: s.spec as ApprovalStep['spec'], approverIds: s.approverIds, skipped: s.skipped as ApprovalStep['skipped'], escalatedTo: s.escalatedTo ?? undefined }, names),
       id: s.id,
       round: s.round,
       status: s.status,
       activatedAt: s.activatedAt,
-      decidedBy: person(directory, s.decidedBy),
+      decidedBy: person(names, s.decidedBy),
       decidedAt: s.decidedAt,
       comment: s.comment,
     })),
-    events: events.map((e) => ({ id: e.id, kind: e.kind, fromState: e.fromState, toState: e.toState, actor: person(directory, e.actorId), at: e.at, comment: e.comment, stepId: e.stepId, evidence: e.evidence })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, fromState: e.fromState, toState: e.toState, actor: person(names, e.actorId), at: e.at, comment: e.comment, stepId: e.stepId, evidence: e.evidence })),
     attachments: attachments
       .filter((a) => a.removedAt === null)
-      .map((a) => ({ id: a.id, evidenceKind: a.evidenceKind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt, uploadedBy: person(directory, a.uploadedBy) })),
+      .map((a) => ({ id: a.id, evidenceKind: a.evidenceKind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedAt: a.uploadedAt, uploadedBy: person(names, a.uploadedBy) })),
     ledger: ledger.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -250,7 +261,7 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, locale
       reversed: reversed.has(e.id),
       note: e.note,
       createdAt: e.createdAt,
-      createdBy: person(directory, e.createdBy),
+      createdBy: person(names, e.createdBy),
     })),
   };
 }

@@ -43,7 +43,7 @@ export const benefitRequestsRoutes =
 
     app.post('/precheck', { config: { access: 'benefits.request' }, schema: { tags, summary: 'Run the pre-checks and compute the approval chain for a request as typed; nothing is saved', body: PrecheckInput, response: { 200: PrecheckSchema, ...errors } } }, async (request) => {
       const evaluation = await precheckDraft(db, request.ctx, request.body);
-      return presentPrecheck(evaluation.precheck, { cumulative: evaluation.cumulative, policyVersion: evaluation.policy.version, chain: evaluation.chain }, evaluation.directory, locale(request));
+      return presentPrecheck(evaluation.precheck, { cumulative: evaluation.cumulative, policyVersion: evaluation.policy.version, chain: evaluation.chain }, evaluation.directory.names, locale(request));
     });
     app.post('', { config: { access: 'benefits.request' }, schema: { tags, summary: 'Draft a benefit request (given) or a declaration of a benefit received', body: BenefitDraftInput, response: { 201: BenefitRequestDetailSchema, ...errors } } }, async (request, reply) => {
       const id = await createRequest(db, request.ctx, request.body);
