@@ -6,7 +6,7 @@ import { isMaterialChange } from '../../core/benefits/lifecycle';
 import { permissionsOf, type Role } from '../../core/access';
 import type { EvidenceKind } from '../../core/benefits/policy';
 import { moneyToDecimalString } from '../../core/money';
-import { users } from '../../platform/auth/auth.tables';
+import { departments, users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, Unprocessable } from '../../platform/errors';
@@ -46,12 +46,13 @@ async function draftColumns(tx: Tx, ctx: RequestContext, input: BenefitDraftInpu
   const amount = parseAmount(input.amount, input.currency);
   const rate = input.currency === 'CNY' ? null : input.rate ? parseRate(input.rate) : null;
   if (input.currency !== 'CNY' && !rate) throw Invalid('RATE_REQUIRED', { currency: input.currency }, [{ path: 'rate', message: 'RATE_REQUIRED' }]);
-  const directory = await approvalDirectory(tx);
-  const departmentId = input.departmentId ?? directory.users.find((u) => u.id === me(ctx))?.departmentId ?? null;
-  if (!departmentId) throw Invalid('DEPARTMENT_NOT_FOUND', {}, [{ path: 'departmentId', message: 'DEPARTMENT_NOT_FOUND' }]);
-  if (input.departmentId && !directory.users.some((u) => u.departmentId === departmentId)) {
-    throw Invalid('DEPARTMENT_NOT_FOUND', {}, [{ path: 'departmentId', message: 'DEPARTMENT_NOT_FOUND' }]);
-  }
+  // Charged to the requester's own department unless another is named.
+  const [department] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(input.departmentId ? eq(departments.id, input.departmentId) : eq(departments.id, tx.select({ id: users.departmentId }).from(users).where(eq(users.id, me(ctx)))));
+  if (!department) throw Invalid('DEPARTMENT_NOT_FOUND', {}, [{ path: 'departmentId', message: 'DEPARTMENT_NOT_FOUND' }]);
+  const departmentId = department.id;
   const counterparty = (await partyFacts(tx, [input.counterpartyPartyId])).get(input.counterpartyPartyId);
   if (!counterparty || counterparty.ended) throw Invalid('PARTY_NOT_FOUND', {}, [{ path: 'counterpartyPartyId', message: 'PARTY_NOT_FOUND' }]);
   const client = await resolveClient(tx, input.counterpartyPartyId, input.clientId);

@@ -21,5 +21,10 @@ export const notifications = pgTable(
     readAt: ts('read_at'),
     emailedAt: ts('emailed_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    // The mail job's scan: recent notifications not yet mailed, in (created_at, id) order.
+    index('notifications_unmailed_idx').on(t.createdAt, t.id).where(sql`${t.emailedAt} is null`),
+  ],
 );
