@@ -126,7 +126,8 @@ const needs: Record<string, 'staff' | 'client' | 'description'> = {
   decline_or_exit: 'client',
 };
 
-function checkMitigation(plan: MitigationPlan, known: readonly string[]): CaseRefusal | null {
+/** The first fault of a mitigation plan, or null. */
+export function checkMitigation(plan: MitigationPlan, known: readonly string[]): CaseRefusal | null {
   if (!known.includes(plan.kind)) return 'UNKNOWN_MITIGATION';
   const need = needs[plan.kind] ?? 'description';
   if (need === 'staff' && !(plan.staffIds?.length)) return 'MITIGATION_NEEDS_STAFF';
