@@ -1,5 +1,5 @@
-import { currentLocale } from '../../app/i18n';
-import { formatMoney as formatIn, moneyToDecimalString, parseMoney, type Money } from '../../../../src/core/money';
+import { currentLocale } from './i18n';
+import { formatMoney as formatIn, moneyToDecimalString, parseMoney, type Money } from '../../../src/core/money';
 
 // Amounts stay integer minor units; the server's own reader and formatter (src/core/money) serve
 // the forms too, so the browser accepts exactly the amounts the server does.

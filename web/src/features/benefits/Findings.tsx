@@ -1,6 +1,6 @@
 import { Flex, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import type { Finding, Money, Severity } from './types';
 
 const SEVERITY_COLORS: Record<Severity, string> = { hard: 'red', soft: 'orange', info: 'blue' };

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { usePagedList } from '../../app/paging';
 import { useRequestMove, type Decision } from './actions';
 import { FindingsList } from './Findings';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { KEYS } from './queries';
 import { useRequestColumns } from './RequestsPage';
 import { OutcomeTag, RiskTag, StateTag, levelOf } from './Tags';

@@ -12,7 +12,7 @@ import { useAuth } from '../../app/auth';
 import { EChart } from '../../app/components/EChart';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { LedgerTable } from './LedgerTable';
-import { chartValue, formatMoney } from './money';
+import { chartValue, formatMoney } from '../../app/money';
 import { KEYS } from './queries';
 import { ClientSelect, DepartmentSelect, PartySearchSelect, UserSelect } from './Selects';
 import { API, BENEFIT_TYPES, DIRECTIONS, GROUP_BYS, LEDGER_KINDS, type BenefitType, type Direction, type GroupBy, type LedgerKind, type LedgerPage as Page, type Summary, type SummaryRow } from './types';

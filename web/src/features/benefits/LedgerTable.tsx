@@ -2,7 +2,7 @@ import { Button, Table, Tag, type TableColumnsType, type TableProps } from 'antd
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { departmentName } from '../../app/format';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { requestPath, type LedgerEntry, type LedgerKind, type RequestLedgerEntry } from './types';
 
 const KIND_COLORS: Record<LedgerKind, string> = { request: 'default', approval: 'blue', payment: 'green', reversal: 'red' };

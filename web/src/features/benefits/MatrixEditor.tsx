@@ -7,7 +7,7 @@ import { ApiError, api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { departmentName } from '../../app/format';
 import { useSpecLabel } from './ChainView';
-import { cny, formatMoney, minorToText, toMinorUnits } from './money';
+import { cny, formatMoney, minorToText, toMinorUnits } from '../../app/money';
 import { KEYS, listOf, useBenefitsRefresh, useDepartments, useMatrix } from './queries';
 import { UserSelect } from './Selects';
 import { PublishBar, VersionHistory, withNote } from './Versions';

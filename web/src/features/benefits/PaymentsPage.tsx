@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { usePagedList } from '../../app/paging';
 import { remainingOf, useActionDialogs } from './actions';
 import { LedgerTable } from './LedgerTable';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { KEYS, useBenefitRequest } from './queries';
 import { useRequestColumns } from './RequestsPage';
 import { API, type BenefitRequest, type RequestState } from './types';

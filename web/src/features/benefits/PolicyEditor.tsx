@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrorLines } from '../../app/api';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { firmToday } from '../../app/format';
-import { cny, formatMoney, minorToText, toMinorUnits } from './money';
+import { cny, formatMoney, minorToText, toMinorUnits } from '../../app/money';
 import { KEYS, useBenefitsRefresh, usePolicy } from './queries';
 import { evidenceKinds, typePolicy } from '../../../../src/core/benefits/policy';
 import { PublishBar, VersionHistory, withNote } from './Versions';

@@ -2,7 +2,7 @@ import { Alert, Card, Descriptions, Divider, Flex, Spin, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { ChainPreview } from './ChainView';
 import { FindingsList } from './Findings';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { OutcomeTag, RiskTag } from './Tags';
 import type { Precheck } from './types';
 

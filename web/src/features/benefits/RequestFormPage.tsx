@@ -9,7 +9,7 @@ import { useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { firmToday } from '../../app/format';
 import { Attachments, QueuedAttachments, uploadAll, type QueuedFile } from './Attachments';
-import { CURRENCIES, moneyToDecimalString, toMinorUnits } from './money';
+import { CURRENCIES, moneyToDecimalString, toMinorUnits } from '../../app/money';
 import { PrecheckPanel } from './PrecheckPanel';
 import { useBenefitRequest, useBenefitsRefresh, usePrecheck } from './queries';
 import { ClientSelect, DepartmentSelect, PartySearchSelect, type Known } from './Selects';

@@ -8,7 +8,7 @@ import { Attachments } from './Attachments';
 import { RequestChain } from './ChainView';
 import { FindingsList } from './Findings';
 import { LedgerTable } from './LedgerTable';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { useBenefitRequest, useBenefitsRefresh } from './queries';
 import { OutcomeTag, RiskTag, StateTag, levelOf } from './Tags';
 import type { RequestDetail, RequestEvent } from './types';

@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { formatDateTime } from '../../app/format';
 import { usePagedList } from '../../app/paging';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { KEYS } from './queries';
 import { RiskTag, StateTag, levelOf } from './Tags';
 import { API, BENEFIT_TYPES, DIRECTIONS, PATHS, STATES, requestPath, type BenefitRequest, type BenefitType, type Direction, type RequestState } from './types';

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { firmToday } from '../../app/format';
-import { formatMoney, moneyToDecimalString, toMinorUnits } from './money';
+import { formatMoney, moneyToDecimalString, toMinorUnits } from '../../app/money';
 import { useBenefitsRefresh } from './queries';
 import { UsersSelect } from './Selects';
 import { PAYMENT_METHODS, editPath, requestApi, type BenefitRequest, type LedgerEntry, type Money, type RequestLedgerEntry, type PaymentMethod } from './types';

@@ -7,7 +7,7 @@ import { useAuth, type Department } from '../../app/auth';
 import { departmentName } from '../../app/format';
 import type { Page } from '../../app/paging';
 import { fromIsoDay, toIsoDay } from './dates';
-import { toDecimalText, toMinorUnits } from './money';
+import { moneyToDecimalString, toMinorUnits } from '../../app/money';
 import { CLIENT_STATUSES, type Client, type ClientStatus } from './types';
 
 export interface ClientValues {
@@ -44,7 +44,7 @@ export function toClientValues(c: Client): ClientValues {
     serviceLines: c.serviceLines,
     startDate: fromIsoDay(c.startDate),
     endDate: fromIsoDay(c.endDate),
-    annualRevenue: c.annualRevenue ? toDecimalText(c.annualRevenue) : undefined,
+    annualRevenue: c.annualRevenue ? moneyToDecimalString(c.annualRevenue) : undefined,
     currency: c.annualRevenue?.currency ?? 'CNY',
   };
 }

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { ClientFormModal } from './ClientFormModal';
 import { useStaffOptions } from './ClientFields';
 import { ExportButtons } from './ExportButtons';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { ClientStatusTag } from './PartyClientCard';
 import { KEYS } from './queries';
 import { onSortChange, sortColumn } from './sorting';

@@ -1,7 +1,7 @@
 import { Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatMoney } from './money';
+import { formatMoney } from '../../app/money';
 import { clientPath, type Client, type ClientStatus, type PartyDetail } from './types';
 
 const STATUS_COLORS: Record<ClientStatus, string> = { prospect: 'gold', active: 'green', former: 'default' };
