@@ -204,19 +204,20 @@ describe('suggestRecusals', () => {
     expect(evidence[0]!.steps.map((s) => s.partyId)).toEqual(['hub', 'client']);
   });
 
-  it('stays fast on a large registry with a firm-wide hub and a client with thousands of staff', () => {
+  it('stays fast on a large registry with hubs: the firm, a client with thousands of staff, a relative of everyone', () => {
     const edges: RecusalEdge[] = [];
     const staff = Array.from({ length: 3_000 }, (_, i) => ({ partyId: `s${i}`, userId: `u${i}` }));
     const manyClients: ClientRef[] = Array.from({ length: 1_000 }, (_, i) => ({ clientId: `c${i}`, partyId: `o${i}` }));
     for (const [i, member] of staff.entries()) {
-      edges.push(edge(member.partyId, 'employee', 'firm'), edge(member.partyId, 'spouse', `w${i}`), edge(`w${i}`, 'sibling', `b${i}`), edge(`b${i}`, 'relative', `r${i}`));
+      // Everyone is also recorded as a relative of one person (a careless import): a hub among kin.
+      edges.push(edge(member.partyId, 'employee', 'firm'), edge(member.partyId, 'relative', 'clan'), edge(member.partyId, 'spouse', `w${i}`), edge(`w${i}`, 'sibling', `b${i}`), edge(`b${i}`, 'relative', `r${i}`));
       if (i % 10 === 0) edges.push(edge(`b${i}`, 'director', `o${i % 1_000}`));
       if (i % 7 === 0) edges.push(edge(member.partyId, 'shareholder', `o${(i * 3) % 1_000}`, { shareBasisPoints: 150 }));
     }
     for (let i = 0; i < 5_000; i += 1) edges.push(edge(`e${i}`, 'employee', 'o1'), edge(`e${i}`, 'relative', `s${i % 3_000}`));
     const started = performance.now();
     const suggestions = suggestRecusals({ edges }, staff, manyClients, defaultRecusalRules, TODAY);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
     const pairs = new Set(staff.flatMap((_, i) => [...(i % 10 === 0 ? [`s${i} c${i % 1_000}`] : []), ...(i % 7 === 0 ? [`s${i} c${(i * 3) % 1_000}`] : [])]));
     expect(new Set(suggestions.map((s) => `${s.staffPartyId} ${s.clientId}`))).toEqual(pairs);
   });

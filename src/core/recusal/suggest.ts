@@ -98,7 +98,11 @@ const lastsUntil = (to: string | null | undefined, day: string) => !to || to >= 
 export const isCurrent = (edge: Pick<RecusalEdge, 'validFrom' | 'validTo'>, today: string) => started(edge.validFrom, today) && lastsUntil(edge.validTo, today);
 
 const edgeKey = (e: RecusalEdge) => `${e.id}\u0000${e.from}\u0000${e.to}\u0000${e.type}`;
-const byEdge = (a: RecusalEdge, b: RecusalEdge) => (edgeKey(a) < edgeKey(b) ? -1 : edgeKey(a) > edgeKey(b) ? 1 : 0);
+const byEdge = (a: RecusalEdge, b: RecusalEdge) => {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  const [ka, kb] = [edgeKey(a), edgeKey(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
 
 /** The graph indexed once for many staff members; adjacency is sorted so results never depend on input order. */
 export interface RecusalIndex {
