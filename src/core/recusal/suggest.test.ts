@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HUB_LINKS } from '../conflicts/paths';
 import { relationshipRules, type RelationshipType } from '../relationships';
 import { defaultRecusalRules, type RecusalRule } from './rules';
-import { explainSuggestion, isCurrent, suggestRecusals, yearsBefore, type ClientRef, type DeclaredDispute, type RecusalEdge, type RecusalSuggestion } from './suggest';
+import { explainSuggestion, indexRecusalGraph, isCurrent, suggestFor, suggestRecusals, yearsBefore, type ClientRef, type DeclaredDispute, type RecusalEdge, type RecusalSuggestion } from './suggest';
 
 const TODAY = '2025-06-15';
 const names: Record<string, string> = {
@@ -192,6 +192,14 @@ describe('suggestRecusals', () => {
       ['s2', 'C2', 'medium', null],
       ['staff', 'C1', 'medium', null],
     ]);
+  });
+
+  it('answers one staff member from an index built once, as for the whole firm', () => {
+    const edges = [edge('staff', 'spouse', 'husband'), edge('husband', 'director', 'client'), edge('s2', 'director', 'client', { validTo: '2024-01-01' })];
+    const index = indexRecusalGraph({ edges }, clients, TODAY);
+    const one = [{ partyId: 'staff', userId: 'u1' }, { partyId: 's2' }].flatMap((member) => suggestFor(index, member, defaultRecusalRules));
+    expect(one.map((s) => s.staffPartyId)).toEqual(['staff', 's2']);
+    expect(suggestRecusals({ edges }, [{ partyId: 'staff', userId: 'u1' }, { partyId: 's2' }], clients, defaultRecusalRules, TODAY)).toEqual([one[1], one[0]]);
   });
 
   it('keeps at most a few pieces of evidence per rule, the shortest', () => {

@@ -38,6 +38,7 @@ export interface DeclaredDispute {
 }
 
 export interface RecusalGraph {
+  /** Relationships not superseded, ended ones included: prior employment is read from them. */
   edges: readonly RecusalEdge[];
   disputes?: readonly DeclaredDispute[];
 }
