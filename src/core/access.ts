@@ -21,6 +21,9 @@ export const permissions = [
   'benefits.read_all', // every request and the ledger views and exports
   'benefits.configure', // the benefit policy, the authority matrix, blackouts and settings
   'benefits.administer', // reassign a stuck approval step, cancel a request
+  'cases.report', // report a conflict of interest (opens a case)
+  'cases.manage', // run conflict cases: assign, decide, close, reopen; publish the case taxonomy
+  'cases.read_all', // read every conflict case
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,13 +33,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'users.read', 'audit.read', 'departments.read', 'registry.read', 'registry.write', 'registry.import', 'identifiers.reveal', 'declarations.review',
     'conflicts.check', 'conflicts.history', 'conflicts.configure',
     'benefits.request', 'benefits.approve', 'benefits.read_all', 'benefits.configure', 'benefits.administer',
+    'cases.report', 'cases.manage', 'cases.read_all',
   ],
-  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all'],
-  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve'],
-  director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve'],
-  finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all'],
-  staff: ['departments.read', 'registry.read', 'conflicts.check', 'benefits.request'],
-  mediator: ['departments.read', 'registry.read'],
+  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all', 'cases.read_all'],
+  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve', 'cases.report'],
+  director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve', 'cases.report'],
+  finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all', 'cases.report'],
+  staff: ['departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'cases.report'],
+  mediator: ['departments.read', 'registry.read', 'cases.report'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {

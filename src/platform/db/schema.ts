@@ -5,3 +5,4 @@ export * from '../../modules/registry/registry.tables';
 export * from '../../modules/conflicts/conflicts.tables';
 export * from '../../modules/benefits/benefits.tables';
 export * from '../../modules/notifications/notifications.tables';
+export * from '../../modules/cases/cases.tables';
