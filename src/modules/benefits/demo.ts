@@ -1,5 +1,6 @@
 // The demo firm's benefit requests in every state, made through the same use cases as the API, so
 // each inbox, the payment page and the ledger have something true to show.
+import { chinaToday } from '../../core/calendar';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { permissionsOf, type Role } from '../../core/access';
 import { userRoles, users } from '../../platform/auth/auth.tables';
@@ -8,7 +9,6 @@ import type { Db } from '../../platform/db/database';
 import { clientContacts, clients, parties } from '../registry/registry.tables';
 import { recordPayment, closeRequest } from './payments.service';
 import { DEMO_BLACKOUT_CLIENT } from './policy.demo';
-import { chinaToday } from './policy.service';
 import { createRequest, decideStep, submitRequest } from './requests.service';
 import { benefitRequests } from './benefits.tables';
 import type { BenefitDraftInput } from './requests.types';

@@ -1,12 +1,12 @@
 // Finance's side of a request: payments (partial allowed, never above the approved amount),
 // reversals (the only correction once money has moved) and closing.
+import { chinaToday } from '../../core/calendar';
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db } from '../../platform/db/database';
 import { Conflict, Invalid, NotFound } from '../../platform/errors';
 import { notify } from '../notifications/notifications.service';
 import { benefitLedgerEntries } from './benefits.tables';
-import { chinaToday } from './policy.service';
 import { parseAmount } from './amounts';
 import { expectVersion, lockRequest, nextState, postLedger, recordHistory, saveRequest, type RequestRow } from './request-store';
 import type { z } from 'zod';

@@ -21,6 +21,7 @@ import { inTransaction, type Db, type Executor, type Tx } from '../../platform/d
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import type { MessageCode } from '../../platform/i18n/messages';
 import { clients, parties } from '../registry/registry.tables';
+import { chinaToday } from '../../core/calendar';
 import { parseAmount } from './amounts';
 import { approvalDelegations, authorityMatrixVersions, benefitBlackouts, benefitPolicyVersions, benefitSettings } from './benefits.tables';
 import type { AuthorityRuleDto, BenefitSettings, BlackoutInput, DelegationInput, MatrixInput, PolicyTypes, PolicyVersionInput } from './policy.types';
@@ -33,7 +34,6 @@ const MATRIX_VERSION_LOCK = 727_102;
 const DELEGATION_LOCK = 727_103;
 
 /** Today's calendar date in China (UTC+8 all year), YYYY-MM-DD: the day benefits and policies are dated by. */
-export const chinaToday = (now: Date = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const userId = (ctx: RequestContext) => ctx.principal?.userId ?? null;
 const holds = (ctx: RequestContext, permission: Permission) => ctx.principal?.permissions.includes(permission) ?? false;

@@ -1,9 +1,10 @@
+import { chinaToday } from '../../core/calendar';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { queryRows } from '../../platform/db/database';
 import { DEMO_POLICY_TYPES } from './policy.demo';
-import { blackoutsOf, chinaToday, currentMatrix, delegationsOn, getBenefitSettings, policyInForceOn } from './policy.service';
+import { blackoutsOf, currentMatrix, delegationsOn, getBenefitSettings, policyInForceOn } from './policy.service';
 
 const testApp = useTestApp();
 const db = () => testApp().database.db;

@@ -1,5 +1,6 @@
 // Benefit request use cases: draft, edit, submit with pre-checks, approval decisions, withdrawal,
 // cancellation and reassignment. Each is one transaction with its history, ledger and audit entries.
+import { chinaToday } from '../../core/calendar';
 import { and, eq } from 'drizzle-orm';
 import type { ApprovalChain } from '../../core/benefits/approval-chain';
 import { isMaterialChange } from '../../core/benefits/lifecycle';
@@ -16,7 +17,7 @@ import type { NotificationKind } from '../notifications/notifications.types';
 import { benefitApprovalSteps, benefitRequests } from './benefits.tables';
 import { parseAmount, parseRate, rateOf, rateText } from './amounts';
 import { evaluate, relatedUserIdsOf, resolveClient, type Evaluation } from './evaluation';
-import { approvalDirectory, chinaToday } from './policy.service';
+import { approvalDirectory } from './policy.service';
 import {
   cnyOf,
   count,

@@ -1,6 +1,7 @@
 // Conflict cases: opening, the workflow, comments, assignment and the taxonomy. The rules live in
 // src/core/cases; this file reads and writes, under a row lock and a version check, with a timeline
 // event and an audit entry in the same transaction as every change.
+import { chinaToday } from '../../core/calendar';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { addDays } from '../../core/cases/dates';
@@ -14,7 +15,6 @@ import { inTransaction, queryRows, type Db, type Executor, type Tx } from '../..
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import type { MessageCode } from '../../platform/i18n/messages';
 import { getCheck } from '../conflicts/conflicts.service';
-import { chinaToday } from '../benefits/policy.service';
 import { getClient } from '../registry/clients.service';
 import { findParty } from '../registry/parties.service';
 import { conflictCaseEvents, conflictCaseMitigations, conflictCaseReviews, conflictCases, conflictCaseSubjects, conflictTaxonomyVersions } from './cases.tables';

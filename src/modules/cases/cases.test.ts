@@ -1,10 +1,10 @@
+import { chinaToday } from '../../core/calendar';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { addDays } from '../../core/cases/dates';
 import { defaultTaxonomy } from '../../core/cases/taxonomy';
 import { queryRows } from '../../platform/db/database';
-import { chinaToday } from '../benefits/policy.service';
 
 const testApp = useTestApp();
 
