@@ -237,19 +237,20 @@ CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("user_id
 -- Request references (BR-2026-000001) count up across the firm.
 CREATE SEQUENCE "benefit_request_ref_seq";
 --> statement-breakpoint
--- Policy and matrix versions, the request history and the ledger are evidence: append-only.
-CREATE FUNCTION benefits_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Records kept as evidence are append-only; one function refuses changes for every such table.
+-- Here: policy and matrix versions, the request history and the ledger.
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER benefit_policy_versions_append_only BEFORE UPDATE OR DELETE ON benefit_policy_versions FOR EACH ROW EXECUTE FUNCTION benefits_refuse_change();
+CREATE TRIGGER benefit_policy_versions_append_only BEFORE UPDATE OR DELETE ON benefit_policy_versions FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
-CREATE TRIGGER authority_matrix_versions_append_only BEFORE UPDATE OR DELETE ON authority_matrix_versions FOR EACH ROW EXECUTE FUNCTION benefits_refuse_change();
+CREATE TRIGGER authority_matrix_versions_append_only BEFORE UPDATE OR DELETE ON authority_matrix_versions FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
-CREATE TRIGGER benefit_request_events_append_only BEFORE UPDATE OR DELETE ON benefit_request_events FOR EACH ROW EXECUTE FUNCTION benefits_refuse_change();
+CREATE TRIGGER benefit_request_events_append_only BEFORE UPDATE OR DELETE ON benefit_request_events FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
-CREATE TRIGGER benefit_ledger_entries_append_only BEFORE UPDATE OR DELETE ON benefit_ledger_entries FOR EACH ROW EXECUTE FUNCTION benefits_refuse_change();
+CREATE TRIGGER benefit_ledger_entries_append_only BEFORE UPDATE OR DELETE ON benefit_ledger_entries FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
 INSERT INTO "benefit_settings" ("id") VALUES ('firm');

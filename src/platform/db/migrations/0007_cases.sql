@@ -101,13 +101,7 @@ CREATE INDEX "conflict_cases_reporter_idx" ON "conflict_cases" USING btree ("rep
 -- Case references (CF-2026-000001) count up across the firm.
 CREATE SEQUENCE "conflict_case_ref_seq";
 --> statement-breakpoint
--- The case timeline and the taxonomy versions are evidence: append-only.
-CREATE FUNCTION cases_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The case timeline and the taxonomy versions are evidence: append-only (refuse_change, from 0005).
+CREATE TRIGGER conflict_case_events_append_only BEFORE UPDATE OR DELETE ON conflict_case_events FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
-CREATE TRIGGER conflict_case_events_append_only BEFORE UPDATE OR DELETE ON conflict_case_events FOR EACH ROW EXECUTE FUNCTION cases_refuse_change();
---> statement-breakpoint
-CREATE TRIGGER conflict_taxonomy_versions_append_only BEFORE UPDATE OR DELETE ON conflict_taxonomy_versions FOR EACH ROW EXECUTE FUNCTION cases_refuse_change();
+CREATE TRIGGER conflict_taxonomy_versions_append_only BEFORE UPDATE OR DELETE ON conflict_taxonomy_versions FOR EACH ROW EXECUTE FUNCTION refuse_change();
