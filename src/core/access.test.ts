@@ -6,7 +6,7 @@ describe('permissionsOf', () => {
   it('unions the grants of several roles without duplicates', () => {
     expect(permissionsOf(['manager', 'auditor'])).toEqual([
       'audit.read', 'users.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.check', 'conflicts.history',
-      'benefits.request', 'benefits.approve', 'benefits.read_all', 'cases.report', 'cases.read_all',
+      'benefits.request', 'benefits.approve', 'benefits.read_all', 'cases.report', 'cases.read_all', 'recusals.request', 'recusals.read_all',
     ]);
   });
   it('gives staff no access to the audit trail or user management', () => {

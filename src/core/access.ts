@@ -24,6 +24,9 @@ export const permissions = [
   'cases.report', // report a conflict of interest (opens a case)
   'cases.manage', // run conflict cases: assign, decide, close, reopen; publish the case taxonomy
   'cases.read_all', // read every conflict case
+  'recusals.request', // ask to be recused (回避) from a client
+  'recusals.manage', // decide and revoke recusals, set up and lift information barriers, publish the recusal rules
+  'recusals.read_all', // every recusal and barrier, and the supervision report of refused attempts
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,13 +37,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'conflicts.check', 'conflicts.history', 'conflicts.configure',
     'benefits.request', 'benefits.approve', 'benefits.read_all', 'benefits.configure', 'benefits.administer',
     'cases.report', 'cases.manage', 'cases.read_all',
+    'recusals.request', 'recusals.manage', 'recusals.read_all',
   ],
-  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all', 'cases.read_all'],
-  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve', 'cases.report'],
-  director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve', 'cases.report'],
-  finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all', 'cases.report'],
-  staff: ['departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'cases.report'],
-  mediator: ['departments.read', 'registry.read', 'cases.report'],
+  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all', 'cases.read_all', 'recusals.read_all'],
+  manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve', 'cases.report', 'recusals.request'],
+  director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve', 'cases.report', 'recusals.request'],
+  finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all', 'cases.report', 'recusals.request'],
+  staff: ['departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'cases.report', 'recusals.request'],
+  mediator: ['departments.read', 'registry.read', 'cases.report', 'recusals.request'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {

@@ -1,6 +1,7 @@
 // What the conflict check reads from the registry: names to index, facts about parties, current links.
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GraphEdge } from '../../core/conflicts/paths';
+import type { ClientRef, RecusalEdge, StaffRef } from '../../core/recusal/suggest';
 import type { IndexedParty } from '../../core/matching/name-index';
 import { users } from '../../platform/auth/auth.tables';
 import type { Executor } from '../../platform/db/database';
@@ -114,4 +115,48 @@ export async function currentLinksOf(executor: Executor, ids: readonly string[])
         or(inArray(relationships.fromPartyId, list), inArray(relationships.toPartyId, list)),
       ),
     );
+}
+
+/**
+ * The registry as the recusal suggestions read it, in three flat reads: every relationship not
+ * superseded (ended ones too: prior employment counts), staff parties with an active account, and
+ * clients that are not former ones.
+ */
+export async function recusalGraphEdges(executor: Executor): Promise<{ edges: RecusalEdge[]; staff: StaffRef[]; clients: ClientRef[] }> {
+  const [edges, staff, clientRows] = await Promise.all([
+    executor
+      .select({
+        id: relationships.id,
+        from: relationships.fromPartyId,
+        to: relationships.toPartyId,
+        type: relationships.type,
+        shareBasisPoints: relationships.shareBasisPoints,
+        role: relationships.role,
+        validFrom: relationships.validFrom,
+        validTo: relationships.validTo,
+      })
+      .from(relationships)
+      .where(isNull(relationships.supersededById)),
+    executor
+      .select({ partyId: parties.id, userId: users.id })
+      .from(parties)
+      .innerJoin(users, and(eq(users.id, parties.userId), eq(users.active, true)))
+      .where(isNull(parties.endedAt)),
+    executor
+      .select({ clientId: clients.id, partyId: clients.partyId })
+      .from(clients)
+      .where(inArray(clients.status, ['prospect', 'active'])),
+  ]);
+  return { edges, staff, clients: clientRows };
+}
+
+/** Client names (the client party's primary name) by client id; an unknown id is absent. */
+export async function clientNames(executor: Executor, clientIds: readonly string[]): Promise<Map<string, string>> {
+  if (!clientIds.length) return new Map();
+  const rows = await executor
+    .select({ id: clients.id, name: parties.primaryName })
+    .from(clients)
+    .innerJoin(parties, eq(parties.id, clients.partyId))
+    .where(inArray(clients.id, [...new Set(clientIds)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

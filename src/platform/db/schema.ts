@@ -6,3 +6,4 @@ export * from '../../modules/conflicts/conflicts.tables';
 export * from '../../modules/benefits/benefits.tables';
 export * from '../../modules/notifications/notifications.tables';
 export * from '../../modules/cases/cases.tables';
+export * from '../../modules/recusal/recusal.tables';

@@ -13,6 +13,7 @@ import { benefitPolicyRoutes } from '../../modules/benefits/policy.routes';
 import { benefitLedgerRoutes } from '../../modules/benefits/ledger.routes';
 import { benefitRequestsRoutes } from '../../modules/benefits/requests.routes';
 import { casesRoutes } from '../../modules/cases/cases.routes';
+import { recusalRoutes } from '../../modules/recusal/recusal.routes';
 import { conflictsRoutes } from '../../modules/conflicts/conflicts.routes';
 import { notificationsRoutes } from '../../modules/notifications/notifications.routes';
 import { clientsRoutes } from '../../modules/registry/clients.routes';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       await api.register(importRoutes(deps), { prefix: '/registry/imports' });
       await api.register(conflictsRoutes(deps), { prefix: '/conflict-checks' });
       await api.register(casesRoutes(deps), { prefix: '/cases' });
+      await api.register(recusalRoutes(deps), { prefix: '/recusals' });
       await api.register(benefitLedgerRoutes(deps), { prefix: '/benefits/ledger' });
       await api.register(benefitRequestsRoutes(deps), { prefix: '/benefits/requests' });
       await api.register(benefitPolicyRoutes(deps), { prefix: '/benefits' });

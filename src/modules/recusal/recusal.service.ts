@@ -1,0 +1,393 @@
+// Recusals (回避) and information barriers (信息隔离墙): the rule set, suggestions from the registry
+// graph, requests and decisions, walls, and the restrictions the enforcement point will ask for.
+// The decisions themselves live in src/core/recusal; every change here is one transaction with its
+// audit entry, under a row lock and a version check.
+import { and, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { chinaToday } from '../../core/calendar';
+import type { Locale } from '../../core/conflicts/explain';
+import { explainRestriction, restrictionsOf, type InformationBarrier, type RecusalRecord, type Restriction, type RestrictionCause } from '../../core/recusal/barriers';
+import { defaultRecusalRules, ruleSetProblems, type RecusalRule } from '../../core/recusal/rules';
+import { explainSuggestion, suggestRecusals, type RecusalSuggestion } from '../../core/recusal/suggest';
+import { appendAudit } from '../../platform/audit/audit.service';
+import { users } from '../../platform/auth/auth.tables';
+import type { RequestContext } from '../../platform/context';
+import { inTransaction, type Db, type Executor } from '../../platform/db/database';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
+import { clientNames, partyFacts, recusalGraphEdges } from '../registry/screening.service';
+import { accessDenials, informationBarriers, recusalRuleVersions, recusals } from './recusal.tables';
+import type { DecisionInput, NewBarrierInput, NewRecusalInput, RecusalListQuery, RulesInput } from './recusal.types';
+
+type RecusalRow = typeof recusals.$inferSelect;
+type BarrierRow = typeof informationBarriers.$inferSelect;
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+const RULES_LOCK = 727_081;
+
+const me = (ctx: RequestContext) => ctx.principal?.userId ?? NO_USER;
+const holds = (ctx: RequestContext, permission: 'recusals.manage' | 'recusals.read_all') => ctx.principal?.permissions.includes(permission) ?? false;
+const unique = <T>(items: readonly T[]) => [...new Set(items)];
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export async function currentRules(executor: Executor) {
+  const [row] = await executor.select().from(recusalRuleVersions).orderBy(desc(recusalRuleVersions.version)).limit(1);
+  // Until compliance publishes its own, the built-in set is in force.
+  if (!row) return { version: null, rules: structuredClone(defaultRecusalRules) as RecusalRule[], note: null, createdAt: null };
+  return { version: row.version, rules: row.rules as RecusalRule[], note: row.note, createdAt: row.createdAt };
+}
+
+export async function publishRules(db: Db, ctx: RequestContext, input: RulesInput) {
+  const rules = input.rules as unknown as RecusalRule[];
+  const problems = ruleSetProblems(rules);
+  if (problems.length) throw Invalid('RECUSAL_RULES_INVALID', {}, problems.map((p) => ({ path: `rules.${p.ruleId || '?'}.${p.field}`, message: p.code })));
+  await inTransaction(db, async (tx) => {
+    // One publisher at a time, so two versions cannot take the same number.
+    await tx.execute(sql`select pg_advisory_xact_lock(${RULES_LOCK})`);
+    const previous = await currentRules(tx);
+    const version = (previous.version ?? 0) + 1;
+    await tx.insert(recusalRuleVersions).values({ version, rules, note: input.note ?? null, createdBy: ctx.principal?.userId ?? null });
+    await appendAudit(tx, ctx, { action: 'recusal.rules.publish', entityType: 'recusal_rules', entityId: String(version), before: { version: previous.version }, after: { version, ruleIds: rules.map((r) => r.id), note: input.note ?? null } });
+  });
+  return currentRules(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads shared by the views
+
+async function displayNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await executor.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, unique(ids)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+const person = (names: Map<string, string>, id: string) => ({ id, displayName: names.get(id) ?? id });
+
+async function requireClients(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = await clientNames(executor, ids);
+  if (ids.some((id) => !names.has(id))) throw Invalid('RECUSAL_UNKNOWN_CLIENT', {}, [{ path: 'clientIds', message: 'RECUSAL_UNKNOWN_CLIENT' }]);
+  return names;
+}
+
+async function requireUsers(executor: Executor, ids: readonly string[], path: string): Promise<void> {
+  const names = await displayNames(executor, ids);
+  if (ids.some((id) => !names.has(id))) throw Invalid('RECUSAL_UNKNOWN_USER', {}, [{ path, message: 'RECUSAL_UNKNOWN_USER' }]);
+}
+
+function requireDates(startsOn: string | null | undefined, endsOn: string | null | undefined): void {
+  if (startsOn && endsOn && endsOn < startsOn) throw Invalid('RECUSAL_DATES', {}, [{ path: 'endsOn', message: 'RECUSAL_DATES' }]);
+}
+
+async function recusalViews(executor: Executor, rows: readonly RecusalRow[]) {
+  const people = await displayNames(executor, rows.flatMap((r) => [r.userId, r.requestedBy, ...(r.decidedBy ? [r.decidedBy] : [])]));
+  const clientsById = await clientNames(executor, rows.flatMap((r) => r.clientIds));
+  return rows.map((r) => ({
+    id: r.id,
+    user: person(people, r.userId),
+    clients: r.clientIds.map((id) => ({ id, name: clientsById.get(id) ?? id })),
+    status: r.status,
+    source: r.source,
+    caseId: r.caseId,
+    reason: r.reason,
+    evidence: r.evidence,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    requestedBy: person(people, r.requestedBy),
+    decidedBy: r.decidedBy ? person(people, r.decidedBy) : null,
+    decidedAt: r.decidedAt,
+    decisionComment: r.decisionComment,
+    revokedOn: r.revokedOn,
+    createdAt: r.createdAt,
+    version: r.version,
+  }));
+}
+
+async function barrierViews(executor: Executor, rows: readonly BarrierRow[]) {
+  const people = await displayNames(executor, rows.flatMap((r) => [r.createdBy, ...r.walledOffUserIds]));
+  const clientsById = await clientNames(executor, rows.flatMap((r) => r.clientIds));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    clients: r.clientIds.map((id) => ({ id, name: clientsById.get(id) ?? id })),
+    walledOff: r.walledOffUserIds.map((id) => person(people, id)),
+    status: r.status,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    reason: r.reason,
+    caseId: r.caseId,
+    createdBy: person(people, r.createdBy),
+    createdAt: r.createdAt,
+    revokedOn: r.revokedOn,
+    version: r.version,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+
+/** Pairs already asked for or decided in favour: suggesting them again would be noise. */
+async function coveredPairs(executor: Executor, userId?: string): Promise<Set<string>> {
+  const rows = await executor
+    .select({ userId: recusals.userId, clientIds: recusals.clientIds })
+    .from(recusals)
+    .where(and(inArray(recusals.status, ['requested', 'approved']), userId ? eq(recusals.userId, userId) : undefined));
+  return new Set(rows.flatMap((r) => r.clientIds.map((c) => `${r.userId}:${c}`)));
+}
+
+export async function suggestions(db: Db, filter: { userId?: string; clientId?: string }, locale: Locale, today: string = chinaToday()) {
+  const [graph, { rules }, covered] = await Promise.all([recusalGraphEdges(db), currentRules(db), coveredPairs(db, filter.userId)]);
+  const staff = filter.userId ? graph.staff.filter((s) => s.userId === filter.userId) : graph.staff;
+  const clientRefs = filter.clientId ? graph.clients.filter((c) => c.clientId === filter.clientId) : graph.clients;
+  // Other clients stay in the graph: a path may pass through them.
+  const found = suggestRecusals({ edges: graph.edges }, staff, graph.clients, rules, today).filter(
+    (s) => clientRefs.some((c) => c.clientId === s.clientId) && !(s.staffUserId && covered.has(`${s.staffUserId}:${s.clientId}`)),
+  );
+  return explainSuggestions(db, found, locale);
+}
+
+async function explainSuggestions(executor: Executor, found: readonly RecusalSuggestion[], locale: Locale) {
+  const partyIds = new Set<string>();
+  for (const s of found) {
+    partyIds.add(s.staffPartyId);
+    partyIds.add(s.clientPartyId);
+    for (const f of s.findings) for (const e of f.evidence) for (const step of e.steps) partyIds.add(step.partyId);
+  }
+  const facts = await partyFacts(executor, [...partyIds]);
+  const nameOf = (id: string) => facts.get(id)?.name ?? id;
+  return found.map((s) => ({
+    user: s.staffUserId ? { id: s.staffUserId, displayName: facts.get(s.staffPartyId)?.staff?.displayName ?? nameOf(s.staffPartyId) } : null,
+    staffPartyId: s.staffPartyId,
+    client: { id: s.clientId, name: nameOf(s.clientPartyId) },
+    severity: s.severity,
+    findings: s.findings as unknown as Record<string, unknown>[],
+    explanation: explainSuggestion(s, nameOf, locale),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recusals
+
+export async function requestRecusal(db: Db, ctx: RequestContext, input: NewRecusalInput): Promise<string> {
+  const userId = input.userId ?? me(ctx);
+  const source = input.source ?? (userId === me(ctx) ? 'self' : 'compliance');
+  const manager = holds(ctx, 'recusals.manage');
+  // Staff ask for their own; recording one for someone else, or from a suggestion or case, is compliance's.
+  if ((userId !== me(ctx) || source !== 'self') && !manager) throw Forbidden('RECUSAL_FOR_OTHERS_FORBIDDEN');
+  if (input.approve && (!manager || userId === me(ctx))) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
+  requireDates(input.startsOn, input.endsOn);
+  const clientIds = unique(input.clientIds);
+  return inTransaction(db, async (tx) => {
+    await requireClients(tx, clientIds);
+    await requireUsers(tx, [userId], 'userId');
+    const decided = input.approve ? { status: 'approved' as const, decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null } : {};
+    const [row] = await tx
+      .insert(recusals)
+      .values({
+        userId,
+        clientIds,
+        source,
+        caseId: input.caseId ?? null,
+        reason: input.reason,
+        evidence: input.evidence ?? null,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        requestedBy: me(ctx),
+        ...decided,
+      })
+      .returning();
+    await appendAudit(tx, ctx, {
+      action: input.approve ? 'recusal.record' : 'recusal.request',
+      entityType: 'recusal',
+      entityId: row!.id,
+      before: null,
+      after: { userId, clientIds, source, status: row!.status, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason },
+    });
+    return row!.id;
+  });
+}
+
+/** The person recused, who asked, or compliance and auditors; anyone else is told it does not exist. */
+const maySeeRecusal = (row: RecusalRow, ctx: RequestContext) => holds(ctx, 'recusals.read_all') || holds(ctx, 'recusals.manage') || row.userId === me(ctx) || row.requestedBy === me(ctx);
+
+export async function getRecusal(executor: Executor, ctx: RequestContext, id: string) {
+  const [row] = await executor.select().from(recusals).where(eq(recusals.id, id));
+  if (!row || !maySeeRecusal(row, ctx)) throw NotFound('RECUSAL_NOT_FOUND');
+  return (await recusalViews(executor, [row]))[0]!;
+}
+
+export async function listRecusals(db: Db, ctx: RequestContext, query: RecusalListQuery) {
+  const conditions: (SQL | undefined)[] = [query.status ? eq(recusals.status, query.status) : undefined];
+  if (query.scope === 'all') {
+    if (!holds(ctx, 'recusals.read_all') && !holds(ctx, 'recusals.manage')) throw Forbidden('FORBIDDEN', { permission: 'recusals.read_all' });
+    if (query.userId) conditions.push(eq(recusals.userId, query.userId));
+  } else {
+    conditions.push(or(eq(recusals.userId, me(ctx)), eq(recusals.requestedBy, me(ctx))));
+  }
+  const rows = await db.select().from(recusals).where(and(...conditions)).orderBy(desc(recusals.createdAt)).limit(500);
+  return { items: await recusalViews(db, rows) };
+}
+
+export type RecusalAction = 'approve' | 'reject' | 'withdraw' | 'revoke';
+const from: Record<RecusalAction, RecusalRow['status']> = { approve: 'requested', reject: 'requested', withdraw: 'requested', revoke: 'approved' };
+const to: Record<RecusalAction, RecusalRow['status']> = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', revoke: 'revoked' };
+
+export async function decideRecusal(db: Db, ctx: RequestContext, id: string, action: RecusalAction, input: DecisionInput, today: string = chinaToday()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    // Concurrent decisions on one recusal queue here.
+    const [row] = await tx.select().from(recusals).where(eq(recusals.id, id)).for('update');
+    if (!row || !maySeeRecusal(row, ctx)) throw NotFound('RECUSAL_NOT_FOUND');
+    if (action === 'withdraw' ? row.requestedBy !== me(ctx) && row.userId !== me(ctx) : !holds(ctx, 'recusals.manage')) {
+      throw action === 'withdraw' ? Forbidden('RECUSAL_WITHDRAW_FORBIDDEN') : Forbidden('FORBIDDEN', { permission: 'recusals.manage' });
+    }
+    if ((action === 'approve' || action === 'reject') && row.userId === me(ctx)) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
+    if (row.version !== input.version) throw Conflict('RECUSAL_STALE', {}, { status: row.status, version: row.version });
+    if (row.status !== from[action]) throw Conflict('RECUSAL_ILLEGAL_MOVE', { status: row.status, action }, { status: row.status, version: row.version });
+    const changes: Partial<RecusalRow> =
+      action === 'revoke'
+        ? { status: 'revoked', revokedOn: today, revokedBy: me(ctx), decisionComment: input.comment ?? row.decisionComment }
+        : action === 'withdraw'
+          ? { status: 'withdrawn' }
+          : { status: to[action], decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null };
+    await tx.update(recusals).set({ ...changes, version: row.version + 1 }).where(eq(recusals.id, row.id));
+    await appendAudit(tx, ctx, {
+      action: `recusal.${action}`,
+      entityType: 'recusal',
+      entityId: row.id,
+      before: { status: row.status, version: row.version },
+      after: { status: to[action], version: row.version + 1, ...(input.comment ? { comment: input.comment } : {}), ...(action === 'revoke' ? { revokedOn: today } : {}) },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Information barriers
+
+export async function createBarrier(db: Db, ctx: RequestContext, input: NewBarrierInput): Promise<string> {
+  requireDates(input.startsOn, input.endsOn);
+  const clientIds = unique(input.clientIds);
+  const walledOffUserIds = unique(input.walledOffUserIds);
+  return inTransaction(db, async (tx) => {
+    await requireClients(tx, clientIds);
+    await requireUsers(tx, walledOffUserIds, 'walledOffUserIds');
+    const [row] = await tx
+      .insert(informationBarriers)
+      .values({ name: input.name, clientIds, walledOffUserIds, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, reason: input.reason, caseId: input.caseId ?? null, createdBy: me(ctx) })
+      .returning();
+    await appendAudit(tx, ctx, { action: 'information_barrier.create', entityType: 'information_barrier', entityId: row!.id, before: null, after: { name: input.name, clientIds, walledOffUserIds, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason } });
+    return row!.id;
+  });
+}
+
+export async function getBarrier(executor: Executor, id: string) {
+  const [row] = await executor.select().from(informationBarriers).where(eq(informationBarriers.id, id));
+  if (!row) throw NotFound('BARRIER_NOT_FOUND');
+  return (await barrierViews(executor, [row]))[0]!;
+}
+
+export async function listBarriers(db: Db, query: { status?: 'active' | 'revoked' }) {
+  const rows = await db
+    .select()
+    .from(informationBarriers)
+    .where(query.status ? eq(informationBarriers.status, query.status) : undefined)
+    .orderBy(desc(informationBarriers.createdAt))
+    .limit(500);
+  return { items: await barrierViews(db, rows) };
+}
+
+export async function revokeBarrier(db: Db, ctx: RequestContext, id: string, input: DecisionInput, today: string = chinaToday()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const [row] = await tx.select().from(informationBarriers).where(eq(informationBarriers.id, id)).for('update');
+    if (!row) throw NotFound('BARRIER_NOT_FOUND');
+    if (row.version !== input.version) throw Conflict('BARRIER_STALE', {}, { status: row.status, version: row.version });
+    if (row.status !== 'active') throw Conflict('BARRIER_ALREADY_REVOKED', {}, { status: row.status, version: row.version });
+    await tx.update(informationBarriers).set({ status: 'revoked', revokedOn: today, revokedBy: me(ctx), version: row.version + 1 }).where(eq(informationBarriers.id, row.id));
+    await appendAudit(tx, ctx, { action: 'information_barrier.revoke', entityType: 'information_barrier', entityId: row.id, before: { status: row.status, version: row.version }, after: { status: 'revoked', revokedOn: today, version: row.version + 1, ...(input.comment ? { comment: input.comment } : {}) } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restrictions: what the enforcement point asks
+
+const asRecusal = (r: RecusalRow): RecusalRecord => ({ id: r.id, userId: r.userId, status: r.status, clientIds: r.clientIds, startsOn: r.startsOn, endsOn: r.endsOn, revokedOn: r.revokedOn });
+const asBarrier = (b: BarrierRow): InformationBarrier => ({ id: b.id, name: b.name, status: b.status, clientIds: b.clientIds, walledOffUserIds: b.walledOffUserIds, startsOn: b.startsOn, endsOn: b.endsOn, revokedOn: b.revokedOn });
+
+/** Records that may restrict the user today: two indexed reads (user_id, and the GIN index on the wall's users). */
+async function recordsOf(executor: Executor, userId: string, today: string) {
+  const [recusalRows, barrierRows] = await Promise.all([
+    executor
+      .select()
+      .from(recusals)
+      // A revocation dated after today has not taken effect yet.
+      .where(and(eq(recusals.userId, userId), or(eq(recusals.status, 'approved'), and(eq(recusals.status, 'revoked'), gt(recusals.revokedOn, today))))),
+    executor
+      .select()
+      .from(informationBarriers)
+      .where(
+        and(
+          sql`${informationBarriers.walledOffUserIds} @> array[${userId}]::uuid[]`,
+          or(eq(informationBarriers.status, 'active'), and(eq(informationBarriers.status, 'revoked'), gt(informationBarriers.revokedOn, today))),
+        ),
+      ),
+  ]);
+  return { recusalRows, barrierRows };
+}
+
+/** Every restriction in force on the user today (core Restriction: client, cause, record). */
+export async function restrictionsOfUser(executor: Executor, userId: string, today: string = chinaToday()): Promise<Restriction[]> {
+  const { recusalRows, barrierRows } = await recordsOf(executor, userId, today);
+  return restrictionsOf(userId, recusalRows.map(asRecusal), barrierRows.map(asBarrier), today);
+}
+
+export async function mine(db: Db, ctx: RequestContext, locale: Locale, today: string = chinaToday()) {
+  const userId = me(ctx);
+  const [mineRows, { barrierRows }, restrictions] = await Promise.all([
+    db.select().from(recusals).where(eq(recusals.userId, userId)).orderBy(desc(recusals.createdAt)).limit(500),
+    recordsOf(db, userId, today),
+    restrictionsOfUser(db, userId, today),
+  ]);
+  const names = await clientNames(db, restrictions.map((r) => r.clientId));
+  const walls = await barrierViews(db, barrierRows);
+  return {
+    recusals: await recusalViews(db, mineRows),
+    // Whom else a wall keeps out is not the walled-off person's business.
+    barriers: walls.map(({ walledOff: _others, ...wall }) => wall),
+    restrictions: restrictions.map((r) => ({ clientId: r.clientId, clientName: names.get(r.clientId) ?? r.clientId, cause: r.cause, recordId: r.recordId, explanation: explainRestriction(r, locale, names.get(r.clientId) ?? r.clientId) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supervision: refused attempts
+
+export interface Denial {
+  userId: string;
+  clientId: string;
+  cause: RestrictionCause;
+  method: string;
+  route: string;
+  requestId?: string | null;
+}
+
+/** Logs one refused attempt; the enforcement point calls it in its own transaction or alone. */
+export async function recordDenial(executor: Executor, denial: Denial): Promise<void> {
+  await executor.insert(accessDenials).values({ ...denial, requestId: denial.requestId ?? null });
+}
+
+/** Refused attempts per person over the period (both ends inclusive, China days), most first. */
+export async function denialReport(executor: Executor, period: { from?: string; to?: string } = {}) {
+  const conditions: SQL[] = [];
+  if (period.from) conditions.push(gte(accessDenials.at, sql`(${period.from}::date)::timestamp at time zone 'Asia/Shanghai'`));
+  if (period.to) conditions.push(lt(accessDenials.at, sql`(${period.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`));
+  const rows = await executor
+    .select({
+      userId: accessDenials.userId,
+      recused: sql<number>`(count(*) filter (where ${accessDenials.cause} = 'recused'))::int`,
+      walledOff: sql<number>`(count(*) filter (where ${accessDenials.cause} = 'walled_off'))::int`,
+      total: sql<number>`count(*)::int`,
+      lastAt: sql<string>`max(${accessDenials.at})`,
+    })
+    .from(accessDenials)
+    .where(and(...conditions))
+    .groupBy(accessDenials.userId)
+    .orderBy(sql`count(*) desc`, accessDenials.userId);
+  const people = await displayNames(executor, rows.map((r) => r.userId));
+  return { items: rows.map((r) => ({ user: person(people, r.userId), recused: r.recused, walledOff: r.walledOff, total: r.total, lastAt: new Date(r.lastAt) })) };
+}
