@@ -8,7 +8,13 @@ interface Stat {
   ms: number;
 }
 
-type Query = (...args: any[]) => any;
+type Query = (...args: unknown[]) => Promise<unknown>;
+/** The statement methods of a PGlite connection or transaction, the ones the profile times. */
+interface Statements {
+  query: Query;
+  exec: Query;
+}
+type PgliteClient = Statements & { transaction: (work: (tx: Statements) => Promise<unknown>) => Promise<unknown> };
 
 export class QueryProfile {
   private recording = false;
@@ -16,37 +22,37 @@ export class QueryProfile {
 
   constructor(database: Database) {
     if (database.kind === 'pglite') {
-      const client = database.client as any;
+      const client = database.client as unknown as PgliteClient;
       client.query = this.wrap(client.query.bind(client));
       client.exec = this.wrap(client.exec.bind(client));
       const transaction = client.transaction.bind(client);
-      client.transaction = (work: (tx: any) => Promise<unknown>) =>
-        transaction((tx: any) => work(Object.assign(Object.create(tx), { query: this.wrap(tx.query.bind(tx)), exec: this.wrap(tx.exec.bind(tx)) })));
+      client.transaction = (work) =>
+        transaction((tx) => work(Object.assign(Object.create(tx) as Statements, { query: this.wrap(tx.query.bind(tx)), exec: this.wrap(tx.exec.bind(tx)) })));
     } else {
       // Every connection of the pool, including those transactions check out.
       const original = pg.Client.prototype.query as Query;
       const record = (text: string, at: number) => this.record(text, at);
       const self = this;
-      pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
         if (!self.recording) return original.apply(this, args);
-        const text = typeof args[0] === 'string' ? args[0] : args[0]?.text ?? '?';
+        const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '?');
         const at = performance.now();
         const callback = args.findIndex((a) => typeof a === 'function');
         if (callback >= 0) {
-          const done = args[callback];
+          const done = args[callback] as (...result: unknown[]) => void;
           args[callback] = (...result: unknown[]) => (record(text, at), done(...result));
           return original.apply(this, args);
         }
-        return (original.apply(this, args) as Promise<unknown>).finally(() => record(text, at));
+        return original.apply(this, args).finally(() => record(text, at));
       } as typeof pg.Client.prototype.query;
     }
   }
 
   private wrap(query: Query): Query {
-    return (...args: any[]) => {
+    return (...args: unknown[]) => {
       if (!this.recording) return query(...args);
       const at = performance.now();
-      return (query(...args) as Promise<unknown>).finally(() => this.record(String(args[0]), at));
+      return query(...args).finally(() => this.record(String(args[0]), at));
     };
   }
 
