@@ -1,6 +1,8 @@
+import { installRecusalEnforcement } from './recusal/enforcement';
 import { installStaffParties } from './registry/staff.service';
 
 /** Connects the modules' reactions to platform events; every entry point (server, CLI, tests) calls it. */
 export function installModules(): void {
   installStaffParties();
+  installRecusalEnforcement();
 }

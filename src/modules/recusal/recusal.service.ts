@@ -307,8 +307,8 @@ export async function revokeBarrier(db: Db, ctx: RequestContext, id: string, inp
 // ---------------------------------------------------------------------------------------------
 // Restrictions: what the enforcement point asks
 
-const asRecusal = (r: RecusalRow): RecusalRecord => ({ id: r.id, userId: r.userId, status: r.status, clientIds: r.clientIds, startsOn: r.startsOn, endsOn: r.endsOn, revokedOn: r.revokedOn });
-const asBarrier = (b: BarrierRow): InformationBarrier => ({ id: b.id, name: b.name, status: b.status, clientIds: b.clientIds, walledOffUserIds: b.walledOffUserIds, startsOn: b.startsOn, endsOn: b.endsOn, revokedOn: b.revokedOn });
+export const asRecusal = (r: RecusalRow): RecusalRecord => ({ id: r.id, userId: r.userId, status: r.status, clientIds: r.clientIds, startsOn: r.startsOn, endsOn: r.endsOn, revokedOn: r.revokedOn });
+export const asBarrier = (b: BarrierRow): InformationBarrier => ({ id: b.id, name: b.name, status: b.status, clientIds: b.clientIds, walledOffUserIds: b.walledOffUserIds, startsOn: b.startsOn, endsOn: b.endsOn, revokedOn: b.revokedOn });
 
 /** Records that may restrict the user today: two indexed reads (user_id, and the GIN index on the wall's users). */
 async function recordsOf(executor: Executor, userId: string, today: string) {
@@ -366,9 +366,9 @@ export interface Denial {
   requestId?: string | null;
 }
 
-/** Logs one refused attempt; the enforcement point calls it in its own transaction or alone. */
-export async function recordDenial(executor: Executor, denial: Denial): Promise<void> {
-  await executor.insert(accessDenials).values({ ...denial, requestId: denial.requestId ?? null });
+/** Logs refused attempts; the enforcement point calls it once a request has finished. */
+export async function recordDenials(executor: Executor, denials: readonly Denial[]): Promise<void> {
+  if (denials.length) await executor.insert(accessDenials).values(denials.map((d) => ({ ...d, requestId: d.requestId ?? null })));
 }
 
 /** Refused attempts per person over the period (both ends inclusive, China days), most first. */

@@ -4,7 +4,7 @@ import { useTestApp, type Client } from '../../../test/support/test-app';
 import { chinaToday } from '../../core/calendar';
 import { defaultRecusalRules } from '../../core/recusal/rules';
 import { queryRows } from '../../platform/db/database';
-import { denialReport, recordDenial, restrictionsOfUser } from './recusal.service';
+import { denialReport, recordDenials, restrictionsOfUser } from './recusal.service';
 
 const testApp = useTestApp();
 
@@ -130,7 +130,7 @@ describe('information barriers', () => {
     expect((await compliance.get('/api/recusals/barriers?status=active')).json().items.map((b: { id: string }) => b.id)).toContain(barrier.id);
 
     // The supervision log and its report.
-    await recordDenial(db, { userId: staffId, clientId: dingsheng.id, cause: 'walled_off', method: 'GET', route: '/api/registry/clients/:id', requestId: 'r1' });
+    await recordDenials(db, [{ userId: staffId, clientId: dingsheng.id, cause: 'walled_off', method: 'GET', route: '/api/registry/clients/:id', requestId: 'r1' }]);
     expect((await denialReport(db)).items).toEqual([expect.objectContaining({ user: expect.objectContaining({ id: staffId }), walledOff: 1, recused: 0, total: 1 })]);
     expect((await compliance.get('/api/recusals/denials')).json().items[0]).toMatchObject({ total: 1 });
     // The log is evidence: it cannot be edited or deleted.

@@ -160,3 +160,10 @@ export async function clientNames(executor: Executor, clientIds: readonly string
     .where(inArray(clients.id, [...new Set(clientIds)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The party of each client, by client id; an unknown id is absent. */
+export async function clientParties(executor: Executor, clientIds: readonly string[]): Promise<Map<string, string>> {
+  if (!clientIds.length) return new Map();
+  const rows = await executor.select({ id: clients.id, partyId: clients.partyId }).from(clients).where(inArray(clients.id, [...new Set(clientIds)]));
+  return new Map(rows.map((r) => [r.id, r.partyId]));
+}

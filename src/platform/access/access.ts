@@ -6,6 +6,7 @@ import { safeEqual } from '../auth/tokens';
 import type { RequestContext } from '../context';
 import type { Db } from '../db/database';
 import { Forbidden, Unauthenticated } from '../errors';
+import { loadClientScope, recordRefusals } from './client-scope';
 
 /** What a route demands of its caller. Every /api route must say, or the server refuses to start. */
 export type Access = 'public' | 'authenticated' | Permission;
@@ -78,5 +79,12 @@ export function installAccessControl(app: FastifyInstance, db: Db, settings: Aut
     const principal = request.ctx.principal;
     if (!principal) throw Unauthenticated();
     if (access !== 'authenticated' && !principal.permissions.includes(access)) throw Forbidden('FORBIDDEN', { permission: access });
+    request.ctx.clientScope = await loadClientScope(db, principal.userId);
+  });
+
+  // Attempts refused by a recusal or barrier are logged whatever the response, after the request's own transaction.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.ctx?.clientScope?.refused.length) await recordRefusals(db, request.ctx, { method: request.method, route: request.routeOptions.url ?? request.url });
+    return payload;
   });
 }
