@@ -337,6 +337,34 @@ export async function restrictionsOfUser(executor: Executor, userId: string, tod
   return restrictionsOf(userId, recusalRows.map(asRecusal), barrierRows.map(asBarrier), today);
 }
 
+/**
+ * Which of the users are kept out of the client today, and why (a recusal named before a wall):
+ * two reads on the GIN indexes of the records' client lists.
+ */
+export async function restrictedAmong(executor: Executor, userIds: readonly string[], clientId: string, today: string = chinaToday()): Promise<Map<string, RestrictionCause>> {
+  const found = new Map<string, RestrictionCause>();
+  const people = [...new Set(userIds)];
+  if (!people.length) return found;
+  const named = sql`array[${clientId}]::uuid[]`;
+  const [recusalRows, barrierRows] = await Promise.all([
+    executor
+      .select()
+      .from(recusals)
+      .where(and(inArray(recusals.userId, people), sql`${recusals.clientIds} @> ${named}`, or(eq(recusals.status, 'approved'), and(eq(recusals.status, 'revoked'), gt(recusals.revokedOn, today))))),
+    executor
+      .select()
+      .from(informationBarriers)
+      .where(and(sql`${informationBarriers.clientIds} @> ${named}`, or(eq(informationBarriers.status, 'active'), and(eq(informationBarriers.status, 'revoked'), gt(informationBarriers.revokedOn, today))))),
+  ]);
+  const recusalRecords = recusalRows.map(asRecusal);
+  const barrierRecords = barrierRows.map(asBarrier);
+  for (const userId of people) {
+    const first = restrictionsOf(userId, recusalRecords, barrierRecords, today).find((r) => r.clientId === clientId);
+    if (first) found.set(userId, first.cause);
+  }
+  return found;
+}
+
 export async function mine(db: Db, ctx: RequestContext, locale: Locale, today: string = chinaToday()) {
   const userId = me(ctx);
   const [mineRows, { barrierRows }, restrictions] = await Promise.all([
