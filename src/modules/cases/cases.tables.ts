@@ -93,6 +93,12 @@ export const conflictCaseMitigations = pgTable(
     clientIds: uuid('client_ids').array().notNull().default(sql`'{}'::uuid[]`),
     status: mitigationStatusEnum('status').notNull().default('planned'),
     inEffectOn: day('in_effect_on'),
+    /** What putting it in effect created: the approved recusals (one per staff member) or the information barrier. */
+    recordIds: uuid('record_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** disclosure_consent: [{ clientId, consentedBy, consentedOn }], one per client named. */
+    consents: jsonb('consents'),
+    /** What was done, for a mitigation that creates no record (restructure, decline or exit, the firm's own kinds). */
+    effectNote: text('effect_note'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('conflict_case_mitigations_case_idx').on(t.caseId)],
@@ -134,4 +140,22 @@ export const conflictCaseEvents = pgTable(
     details: jsonb('details'),
   },
   (t) => [index('conflict_case_events_case_idx').on(t.caseId, t.seq)],
+);
+
+/** Evidence filed on a case; the bytes live in the evidence store under their SHA-256. Append-only (trigger in the migration). */
+export const conflictCaseAttachments = pgTable(
+  'conflict_case_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => conflictCases.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [index('conflict_case_attachments_case_idx').on(t.caseId, t.uploadedAt)],
 );
