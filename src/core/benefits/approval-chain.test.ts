@@ -204,6 +204,66 @@ describe('who may not approve', () => {
   });
 });
 
+describe('recused and walled-off approvers', () => {
+  const kept = (entries: [string, 'recused' | 'walled_off'][]) => ({ restrictedUsers: new Map(entries) });
+
+  it.each(['recused', 'walled_off'] as const)('a %s manager is skipped with the cause and the step escalates', (cause) => {
+    const chain = computeApprovalChain(matrix, request(kept([['li.mgr', cause]])), dir());
+    expect(chain).toMatchObject({ ok: true, steps: [{ spec: manager, approverIds: ['chen.comp', 'zhao.comp'], escalatedTo: 'compliance', skipped: [{ userId: 'li.mgr', reason: cause }] }] });
+  });
+
+  it('leaves a restricted holder of a role out and keeps the others', () => {
+    const chain = computeApprovalChain(matrix, request({ amount: yuan(50_000), ...kept([['zhao.comp', 'walled_off']]) }), dir());
+    expect(summary(chain)).toBe('any-large: li.mgr | chen.comp | sun.dir');
+    expect(chain.ok && chain.steps[1]?.skipped).toEqual([{ userId: 'zhao.comp', reason: 'walled_off' }]);
+  });
+
+  it('skips restricted people on the escalation role too, and goes on to the next role', () => {
+    const chain = computeApprovalChain(matrix, request(kept([['li.mgr', 'walled_off'], ['chen.comp', 'recused'], ['zhao.comp', 'walled_off']])), dir());
+    expect(chain).toMatchObject({
+      ok: true,
+      steps: [
+        {
+          approverIds: ['sun.dir'],
+          escalatedTo: 'director',
+          skipped: [
+            { userId: 'li.mgr', reason: 'walled_off' },
+            { userId: 'chen.comp', reason: 'recused' },
+            { userId: 'zhao.comp', reason: 'walled_off' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('refuses when everyone who could approve is kept out of the client', () => {
+    const everyone = kept([['li.mgr', 'walled_off'], ['chen.comp', 'recused'], ['zhao.comp', 'recused'], ['sun.dir', 'walled_off']]);
+    expect(computeApprovalChain(matrix, request(everyone), dir())).toMatchObject({ ok: false, code: 'NO_ELIGIBLE_APPROVER', step: { order: 1, spec: manager } });
+  });
+
+  it('a restricted manager cannot pass the request to a deputy, and a restricted deputy is skipped in turn', () => {
+    const away: Delegation = { fromUserId: 'li.mgr', toUserId: 'wu.mgr', from: '2025-03-10', to: '2025-03-14' };
+    const walled = computeApprovalChain(matrix, request(kept([['li.mgr', 'walled_off']])), dir({ delegations: [away] }));
+    expect(walled.ok && walled.steps[0]).toMatchObject({ approverIds: ['chen.comp', 'zhao.comp'], skipped: [{ userId: 'li.mgr', reason: 'walled_off' }] });
+    const deputyRecused = computeApprovalChain(matrix, request(kept([['wu.mgr', 'recused']])), dir({ delegations: [away] }));
+    expect(deputyRecused.ok && deputyRecused.steps[0]).toMatchObject({
+      escalatedTo: 'compliance',
+      skipped: [
+        { userId: 'li.mgr', reason: 'delegated', deputyId: 'wu.mgr' },
+        { userId: 'wu.mgr', reason: 'recused' },
+      ],
+    });
+  });
+
+  it('names the requester and a relation before a restriction', () => {
+    const chain = computeApprovalChain(matrix, request({ requesterId: 'li.mgr', relatedUserIds: ['chen.comp'], ...kept([['li.mgr', 'walled_off'], ['chen.comp', 'recused']]) }), dir());
+    expect(chain.ok && chain.steps[0]?.skipped).toEqual([
+      { userId: 'li.mgr', reason: 'self' },
+      { userId: 'chen.comp', reason: 'related' },
+    ]);
+  });
+});
+
 describe('delegation', () => {
   const away: Delegation = { fromUserId: 'li.mgr', toUserId: 'wu.mgr', from: '2025-03-10', to: '2025-03-14' };
   const firstStep = (today: string, delegations: Delegation[] = [away], more: Partial<ChainRequest> = {}) => {

@@ -2,6 +2,7 @@
 // snapshot of the firm's people and stored with the request, so later staff changes do not rewrite
 // who was asked to approve.
 import type { Money } from '../money';
+import type { RestrictionCause } from '../recusal/barriers';
 
 /** Roles a step may name; `director` and the like exist only for approval, beside the app's roles. */
 export type ApprovalRole = 'compliance' | 'director' | 'finance' | 'manager' | 'admin' | (string & {});
@@ -62,6 +63,8 @@ export interface ChainRequest {
   softLimitBreached?: boolean;
   /** Staff related to the recipient in the relationship graph: they must not approve. */
   relatedUserIds?: readonly string[];
+  /** Staff kept out of the request's client today by a recusal or an information barrier, with the cause. */
+  restrictedUsers?: ReadonlyMap<string, RestrictionCause>;
 }
 
 export interface ChainOptions {
@@ -69,7 +72,7 @@ export interface ChainOptions {
   escalationRoles?: readonly ApprovalRole[];
 }
 
-export const skipReasons = ['self', 'related', 'inactive', 'missing', 'delegated'] as const;
+export const skipReasons = ['self', 'related', 'recused', 'walled_off', 'inactive', 'missing', 'delegated'] as const;
 export type SkipReason = (typeof skipReasons)[number];
 
 export interface SkippedApprover {
@@ -143,11 +146,12 @@ const activeDelegation = (directory: DirectorySnapshot, userId: string) =>
 
 /**
  * Who may decide for one candidate: the candidate, their deputy (followed through further
- * delegations), or nobody. Self and related are checked before delegation, so a deputy never acts
- * for an approver who could not act.
+ * delegations), or nobody. Self, related and restricted (recused or walled off from the client) are
+ * checked before delegation, so a deputy never acts for an approver who could not act.
  */
 function resolveCandidate(userId: string, request: ChainRequest, directory: DirectorySnapshot, skipped: SkippedApprover[]): string | null {
   const related = new Set(request.relatedUserIds ?? []);
+  const restricted = request.restrictedUsers ?? new Map<string, RestrictionCause>();
   const seen = new Set<string>();
   let current = userId;
   for (;;) {
@@ -157,6 +161,8 @@ function resolveCandidate(userId: string, request: ChainRequest, directory: Dire
     if (!user.active) return refuse('inactive');
     if (current === request.requesterId) return refuse('self');
     if (related.has(current)) return refuse('related');
+    const cause = restricted.get(current);
+    if (cause) return refuse(cause);
     seen.add(current);
     const delegation = activeDelegation(directory, current);
     if (!delegation || seen.has(delegation.toUserId)) return current;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingText } from './explain';
+import { skipReasons } from './approval-chain';
+import { findingText, skipText } from './explain';
 import { precheck, typePolicy, benefitTypes, type PolicyVersion } from './policy';
 
 const cny = (amountMinor: number) => ({ amountMinor, currency: 'CNY' });
@@ -37,5 +38,18 @@ describe('findingText', () => {
     expect(text('BLACKOUT', 'zh-CN')).toBe('客户处于禁止期 2026-11-16 至 2027-01-15（招标期）（硬性限制，不可提交）。');
     expect(text('PUBLIC_OFFICIAL', 'en')).toBe('The recipient is linked to a public official in the registry (hard limit: cannot be submitted).');
     expect(text('MISSING_EVIDENCE', 'zh-CN')).toBe('缺少必需的证明材料：照片、宾客名单（硬性限制，不可提交）。');
+  });
+});
+
+describe('skipText', () => {
+  it('says why a recused or walled-off approver was passed over, in both languages', () => {
+    expect(skipText('recused', 'zh-CN')).toBe('已回避该客户，审批跳过');
+    expect(skipText('recused', 'en')).toBe('Recused from this client: skipped');
+    expect(skipText('walled_off', 'zh-CN')).toBe('受信息隔离墙限制，审批跳过');
+    expect(skipText('walled_off', 'en')).toBe('Behind an information barrier for this client: skipped');
+  });
+
+  it('has a distinct sentence for every reason in each language', () => {
+    for (const locale of ['zh-CN', 'en'] as const) expect(new Set(skipReasons.map((r) => skipText(r, locale))).size).toBe(skipReasons.length);
   });
 });

@@ -1,5 +1,8 @@
-// Pre-check findings as sentences a requester can act on, with the figures behind them.
+// Pre-check findings as sentences a requester can act on, with the figures behind them, and why
+// an approval chain passed someone over.
 import { formatMoney, type Money } from '../money';
+import { chainSkipText } from '../recusal/barriers';
+import type { SkipReason } from './approval-chain';
 import type { PeriodKind } from './limits';
 import type { EvidenceKind, Finding, FindingSeverity } from './policy';
 
@@ -92,4 +95,17 @@ export function findingText(finding: Finding, locale: Locale): string {
       break;
   }
   return zh ? `${sentence}（${severityWords[finding.severity][locale]}）。` : `${sentence} (${severityWords[finding.severity][locale]}).`;
+}
+
+const skipWords: Record<Exclude<SkipReason, 'recused' | 'walled_off'>, Record<Locale, string>> = {
+  self: { 'zh-CN': '本人申请，审批跳过', en: 'Own request: skipped' },
+  related: { 'zh-CN': '与接受方或客户有关联，审批跳过', en: 'Related to the recipient or the client: skipped' },
+  inactive: { 'zh-CN': '账号已停用，审批跳过', en: 'Inactive: skipped' },
+  missing: { 'zh-CN': '人员不存在，审批跳过', en: 'No such person: skipped' },
+  delegated: { 'zh-CN': '已委托他人代为审批', en: 'Delegated to a deputy' },
+};
+
+/** Why the chain passed an approver over, in the reader's language; recusals and barriers in the access module's words. */
+export function skipText(reason: SkipReason, locale: Locale): string {
+  return reason === 'recused' || reason === 'walled_off' ? chainSkipText(reason, locale) : skipWords[reason][locale];
 }
