@@ -11,7 +11,7 @@ import { explainSuggestion, suggestRecusals, type RecusalSuggestion } from '../.
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
-import { inTransaction, type Db, type Executor } from '../../platform/db/database';
+import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import { clientNames, partyFacts, recusalGraphEdges } from '../registry/screening.service';
 import { accessDenials, informationBarriers, recusalRuleVersions, recusals } from './recusal.tables';
@@ -173,36 +173,48 @@ export async function requestRecusal(db: Db, ctx: RequestContext, input: NewRecu
   // Staff ask for their own; recording one for someone else, or from a suggestion or case, is compliance's.
   if ((userId !== me(ctx) || source !== 'self') && !manager) throw Forbidden('RECUSAL_FOR_OTHERS_FORBIDDEN');
   if (input.approve && (!manager || userId === me(ctx))) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
+  return inTransaction(db, (tx) => insertRecusal(tx, ctx, { ...input, userId, source }));
+}
+
+/**
+ * An approved recusal that a conflict case's resolution puts in effect, in the case's transaction: the
+ * case's decision is the approval, so it needs no second one — but nobody puts their own in place.
+ */
+export async function recordRecusalForCase(tx: Tx, ctx: RequestContext, input: { userId: string; clientIds: string[]; caseId: string; reason: string; comment?: string | null }): Promise<string> {
+  if (input.userId === me(ctx)) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
+  return insertRecusal(tx, ctx, { ...input, source: 'case', approve: true });
+}
+
+async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusalInput, 'source' | 'userId'> & { userId: string; source: RecusalRow['source'] }): Promise<string> {
+  const { userId, source } = input;
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
-  return inTransaction(db, async (tx) => {
-    await requireClients(tx, clientIds);
-    await requireUsers(tx, [userId], 'userId');
-    const decided = input.approve ? { status: 'approved' as const, decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null } : {};
-    const [row] = await tx
-      .insert(recusals)
-      .values({
-        userId,
-        clientIds,
-        source,
-        caseId: input.caseId ?? null,
-        reason: input.reason,
-        evidence: input.evidence ?? null,
-        startsOn: input.startsOn ?? null,
-        endsOn: input.endsOn ?? null,
-        requestedBy: me(ctx),
-        ...decided,
-      })
-      .returning();
-    await appendAudit(tx, ctx, {
-      action: input.approve ? 'recusal.record' : 'recusal.request',
-      entityType: 'recusal',
-      entityId: row!.id,
-      before: null,
-      after: { userId, clientIds, source, status: row!.status, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason },
-    });
-    return row!.id;
+  await requireClients(tx, clientIds);
+  await requireUsers(tx, [userId], 'userId');
+  const decided = input.approve ? { status: 'approved' as const, decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null } : {};
+  const [row] = await tx
+    .insert(recusals)
+    .values({
+      userId,
+      clientIds,
+      source,
+      caseId: input.caseId ?? null,
+      reason: input.reason,
+      evidence: input.evidence ?? null,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      requestedBy: me(ctx),
+      ...decided,
+    })
+    .returning();
+  await appendAudit(tx, ctx, {
+    action: input.approve ? 'recusal.record' : 'recusal.request',
+    entityType: 'recusal',
+    entityId: row!.id,
+    before: null,
+    after: { userId, clientIds, source, status: row!.status, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) },
   });
+  return row!.id;
 }
 
 /** The person recused, who asked, or compliance and auditors; anyone else is told it does not exist. */
@@ -262,19 +274,22 @@ export async function decideRecusal(db: Db, ctx: RequestContext, id: string, act
 // Information barriers
 
 export async function createBarrier(db: Db, ctx: RequestContext, input: NewBarrierInput): Promise<string> {
+  return inTransaction(db, (tx) => insertBarrier(tx, ctx, input));
+}
+
+/** The same, inside a caller's transaction: a conflict case puts its barrier in place with its own change. */
+export async function insertBarrier(tx: Tx, ctx: RequestContext, input: NewBarrierInput): Promise<string> {
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
   const walledOffUserIds = unique(input.walledOffUserIds);
-  return inTransaction(db, async (tx) => {
-    await requireClients(tx, clientIds);
-    await requireUsers(tx, walledOffUserIds, 'walledOffUserIds');
-    const [row] = await tx
-      .insert(informationBarriers)
-      .values({ name: input.name, clientIds, walledOffUserIds, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, reason: input.reason, caseId: input.caseId ?? null, createdBy: me(ctx) })
-      .returning();
-    await appendAudit(tx, ctx, { action: 'information_barrier.create', entityType: 'information_barrier', entityId: row!.id, before: null, after: { name: input.name, clientIds, walledOffUserIds, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason } });
-    return row!.id;
-  });
+  await requireClients(tx, clientIds);
+  await requireUsers(tx, walledOffUserIds, 'walledOffUserIds');
+  const [row] = await tx
+    .insert(informationBarriers)
+    .values({ name: input.name, clientIds, walledOffUserIds, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, reason: input.reason, caseId: input.caseId ?? null, createdBy: me(ctx) })
+    .returning();
+  await appendAudit(tx, ctx, { action: 'information_barrier.create', entityType: 'information_barrier', entityId: row!.id, before: null, after: { name: input.name, clientIds, walledOffUserIds, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) } });
+  return row!.id;
 }
 
 export async function getBarrier(executor: Executor, id: string) {
