@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sanctionStates } from '../../core/cases/accountability';
 import { caseStates } from '../../core/cases/lifecycle';
 import { caseSources } from '../../core/cases/taxonomy';
 import { users } from '../../platform/auth/auth.tables';
-import { clients, parties } from '../registry/registry.tables';
+import { clients, declarations, parties } from '../registry/registry.tables';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -158,4 +159,145 @@ export const conflictCaseAttachments = pgTable(
     uploadedAt: ts('uploaded_at').notNull().defaultNow(),
   },
   (t) => [index('conflict_case_attachments_case_idx').on(t.caseId, t.uploadedAt)],
+);
+
+/**
+ * The stage reminders and escalations the reminder job has sent: at most one per stage of a case (its
+ * state and the day it was entered) and notice, so a rerun or a second server process sends nothing twice.
+ */
+export const conflictCaseStageNotices = pgTable(
+  'conflict_case_stage_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => conflictCases.id),
+    state: caseStateEnum('state').notNull(),
+    stageEnteredOn: day('stage_entered_on').notNull(),
+    /** reminder:<days before due> or escalation */
+    notice: text('notice').notNull(),
+    dueOn: day('due_on').notNull(),
+    recipientIds: uuid('recipient_ids').array().notNull(),
+    sentOn: day('sent_on').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('conflict_case_stage_notices_once_idx').on(t.caseId, t.state, t.stageEnteredOn, t.notice)],
+);
+
+/** pending and review_due wait for compliance; the others are the decision in force. */
+export const disclosureStatuses = ['pending', 'no_conflict', 'cleared_with_conditions', 'rejected', 'review_due'] as const;
+export const disclosureStatusEnum = pgEnum('staff_disclosure_status', disclosureStatuses);
+
+/** A staff member's disclosure of an interest, from a declaration item or entered directly, and the decision in force on it. */
+export const staffDisclosures = pgTable(
+  'staff_disclosures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ref: text('ref').notNull().unique(),
+    status: disclosureStatusEnum('status').notNull().default('pending'),
+    /** Optimistic locking, as for cases. */
+    version: integer('version').notNull().default(1),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    summary: text('summary').notNull(),
+    declarationId: uuid('declaration_id').references(() => declarations.id),
+    declarationItem: integer('declaration_item'),
+    /** The declaration item as declared, kept with the disclosure. */
+    item: jsonb('item'),
+    clientId: uuid('client_id').references(() => clients.id),
+    caseId: uuid('case_id').references(() => conflictCases.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOn: day('decided_on'),
+    decisionComment: text('decision_comment'),
+    /** cleared_with_conditions: core MitigationPlan[]. */
+    conditions: jsonb('conditions'),
+    expiresOn: day('expires_on'),
+    requiredAction: text('required_action'),
+    actionDueOn: day('action_due_on'),
+    /** Days-before-expiry of the reminders already sent for the clearance in force. */
+    remindersSent: integer('reminders_sent').array().notNull().default(sql`'{}'::integer[]`),
+    /** Why it is back for review: an expired clearance, or compliance's reason. */
+    reviewReason: text('review_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('staff_disclosures_user_idx').on(t.userId), index('staff_disclosures_status_idx').on(t.status, t.expiresOn), index('staff_disclosures_case_idx').on(t.caseId)],
+);
+
+/** Every decision on a disclosure, renewals included. Append-only (trigger in the migration). */
+export const staffDisclosureDecisions = pgTable(
+  'staff_disclosure_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    disclosureId: uuid('disclosure_id')
+      .notNull()
+      .references(() => staffDisclosures.id),
+    decision: text('decision').notNull(),
+    comment: text('comment').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOn: day('decided_on').notNull(),
+    conditions: jsonb('conditions'),
+    expiresOn: day('expires_on'),
+    requiredAction: text('required_action'),
+    actionDueOn: day('action_due_on'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('staff_disclosure_decisions_disclosure_idx').on(t.disclosureId, t.createdAt)],
+);
+
+/** A violation found against a member of staff in a case. Append-only (trigger in the migration): a finding is not edited. */
+export const conflictCaseViolations = pgTable(
+  'conflict_case_violations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => conflictCases.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => users.id),
+    rule: text('rule').notNull(),
+    finding: text('finding').notNull(),
+    foundOn: day('found_on').notNull(),
+    serious: boolean('serious').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('conflict_case_violations_case_idx').on(t.caseId), index('conflict_case_violations_person_idx').on(t.personId)],
+);
+
+export const sanctionStateEnum = pgEnum('conflict_sanction_state', sanctionStates);
+
+/** A sanction decided for a violation and whether it was carried out or waived. */
+export const conflictCaseSanctions = pgTable(
+  'conflict_case_sanctions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    violationId: uuid('violation_id')
+      .notNull()
+      .references(() => conflictCaseViolations.id),
+    kind: text('kind').notNull(),
+    description: text('description'),
+    state: sanctionStateEnum('state').notNull().default('planned'),
+    version: integer('version').notNull().default(1),
+    decidedOn: day('decided_on').notNull(),
+    dueOn: day('due_on'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    currency: text('currency'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionComment: text('decision_comment'),
+    /** completed: the day it was carried out; waived: the day it was waived. */
+    settledOn: day('settled_on'),
+    settledBy: uuid('settled_by').references(() => users.id),
+    settleComment: text('settle_comment'),
+    unionNotifiedOn: day('union_notified_on'),
+    waiveReason: text('waive_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('conflict_case_sanctions_violation_idx').on(t.violationId)],
 );
