@@ -95,6 +95,15 @@ export function visibleClientArray(ctx: RequestContext, column: AnyPgColumn | SQ
   return ids.length ? sql`not (coalesce(${column}, '{}'::uuid[]) && ${uuidArray(ids)})` : undefined;
 }
 
+/**
+ * For free-form records (the audit trail's before/after): no hidden client's or its party's id appears
+ * in the text. Ids are UUIDs, so they can be matched as they are.
+ */
+export function visibleText(ctx: RequestContext, text: SQL): SQL | undefined {
+  const ids = [...hiddenClientIds(ctx), ...hiddenPartyIds(ctx)];
+  return ids.length ? sql`not (coalesce(${text}, '') ~ ${ids.join('|')})` : undefined;
+}
+
 /** The hidden clients as a uuid[] expression, for a sub-select (e.g. "no subject of this case is hidden"); null when none. */
 export function hiddenClientsArray(ctx: RequestContext): SQL | null {
   const ids = hiddenClientIds(ctx);

@@ -31,7 +31,7 @@ export const auditRoutes =
       },
       async (request) => {
         const { page, pageSize, ...filter } = request.query;
-        const { items, total } = await listAudit(db, filter, page, pageSize);
+        const { items, total } = await listAudit(db, request.ctx, filter, page, pageSize);
         return { items: items.map(toEntry), total, page, pageSize };
       },
     );
@@ -47,7 +47,7 @@ export const auditRoutes =
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="probity-audit-${stamp}.csv"`)
-          .send(Readable.from(auditCsv(streamAudit(db, request.query))));
+          .send(Readable.from(auditCsv(streamAudit(db, request.ctx, request.query))));
       },
     );
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { visibleText } from '../access/client-scope';
 import { entryHash, findBreak, GENESIS_HASH, type ChainBreak, type StoredEntry } from '../../core/audit-chain';
 import { users } from '../auth/auth.tables';
 import type { RequestContext } from '../context';
@@ -71,15 +72,18 @@ export interface AuditFilter {
   to?: Date;
 }
 
-function whereOf(filter: AuditFilter): SQL | undefined {
-  const conditions: SQL[] = [];
+/** Entries about clients a recusal or barrier keeps the reader out of are left out of what they read. */
+const visibleEntry = (ctx: RequestContext) => visibleText(ctx, sql`concat_ws(' ', ${auditEntries.entityId}, ${auditEntries.before}::text, ${auditEntries.after}::text)`);
+
+function whereOf(ctx: RequestContext, filter: AuditFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [visibleEntry(ctx)];
   if (filter.actor) conditions.push(sql`lower(${users.username}) = lower(${filter.actor})`);
   if (filter.action) conditions.push(ilike(auditEntries.action, `${escapeLike(filter.action)}%`));
   if (filter.entityType) conditions.push(eq(auditEntries.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditEntries.entityId, filter.entityId));
   if (filter.from) conditions.push(gte(auditEntries.at, filter.from));
   if (filter.to) conditions.push(lte(auditEntries.at, filter.to));
-  return conditions.length ? and(...conditions) : undefined;
+  return and(...conditions);
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -103,8 +107,8 @@ const entryColumns = {
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>['items'][number];
 
 /** Newest first, one page. */
-export async function listAudit(db: Db, filter: AuditFilter, page: number, pageSize: number) {
-  const where = whereOf(filter);
+export async function listAudit(db: Db, ctx: RequestContext, filter: AuditFilter, page: number, pageSize: number) {
+  const where = whereOf(ctx, filter);
   const [items, [total]] = await Promise.all([
     db
       .select(entryColumns)
@@ -120,10 +124,10 @@ export async function listAudit(db: Db, filter: AuditFilter, page: number, pageS
 }
 
 /** Every matching entry, oldest first, in batches (for exports of any size). */
-export async function* streamAudit(db: Db, filter: AuditFilter, batchSize = 1000) {
+export async function* streamAudit(db: Db, ctx: RequestContext, filter: AuditFilter, batchSize = 1000) {
   let after = 0;
   for (;;) {
-    const where = whereOf(filter);
+    const where = whereOf(ctx, filter);
     const batch = await db
       .select(entryColumns)
       .from(auditEntries)
