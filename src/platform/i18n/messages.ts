@@ -196,6 +196,11 @@ export const messages = {
   CASE_REVIEW_DATE_NOT_FUTURE: { 'zh-CN': '复查日期须晚于今天。', en: 'A review date must be after today.' },
   CASE_FINDING_REQUIRED: { 'zh-CN': '以不构成冲突结案须写明调查结论。', en: 'Closing as no conflict needs the finding.' },
   CASE_REASON_REQUIRED: { 'zh-CN': '重新调查或重新开启案件须写明原因。', en: 'Reinvestigating or reopening a case needs a reason.' },
+  CASE_MITIGATION_NO_CLIENTS: { 'zh-CN': '回避或信息隔离须指明客户：请在处理措施或案件中写明相关客户。', en: 'A recusal or information barrier needs the clients it keeps staff away from: name them in the mitigation or the case.' },
+  CASE_CONSENT_REQUIRED: { 'zh-CN': '须逐一写明处理措施所涉每个客户由谁表示同意。', en: 'Say who consented for each client the mitigation names, once each.' },
+  CASE_CONSENT_DATE_FUTURE: { 'zh-CN': '客户同意的日期不能晚于今天。', en: 'A consent cannot be dated after today.' },
+  CASE_EFFECT_NOTE_REQUIRED: { 'zh-CN': '请写明该处理措施的落实情况。', en: 'Say what was done to put this mitigation in effect.' },
+  CASE_NOTHING_TO_REVIEW: { 'zh-CN': '案件 {ref} 没有待复查的日期。', en: 'Case {ref} has no review pending.' },
   // Recusal and information barriers
   RECUSAL_NOT_FOUND: { 'zh-CN': '回避记录不存在。', en: 'No such recusal.' },
   RECUSAL_STALE: { 'zh-CN': '该回避记录已被他人更新，请刷新后再操作。', en: 'This recusal was changed by someone else; reload it and try again.' },
