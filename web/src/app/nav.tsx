@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SettingOutlined, ShopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, StopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -20,6 +20,14 @@ export const PAGES: PageDef[] = [
   { path: '/conflicts/history', component: lazy(() => import('../features/conflicts/HistoryPage')) },
   { path: '/conflicts/settings', permission: 'conflicts.configure', component: lazy(() => import('../features/conflicts/SettingsPage')) },
   { path: '/conflicts/checks/:id', component: lazy(() => import('../features/conflicts/CheckPage')) },
+  // Everyone sees the cases they reported or run; readers of all see every case (the server decides).
+  { path: '/cases', nav: { label: 'cases', icon: <FileSearchOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/cases/CasesPage')) },
+  { path: '/cases/:id', component: lazy(() => import('../features/cases/CasePage')) },
+  { path: '/conflict-report', permission: 'cases.report', nav: { label: 'caseReport', icon: <AlertOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/cases/ReportPage')) },
+  { path: '/recusals/mine', nav: { label: 'myRecusals', icon: <StopOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/MyRecusalsPage')) },
+  { path: '/recusals/manage', permission: ['recusals.manage', 'recusals.read_all'], nav: { label: 'recusals', icon: <UserDeleteOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/RecusalsPage')) },
+  { path: '/recusals/barriers', permission: 'recusals.read_all', nav: { label: 'barriers', icon: <SafetyOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/BarriersPage')) },
+  { path: '/recusals/denials', permission: 'recusals.read_all', nav: { label: 'denials', icon: <WarningOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/DenialsPage')) },
   { path: '/benefits/new', permission: 'benefits.request', nav: { label: 'benefitsNew', icon: <FormOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestFormPage')) },
   { path: '/benefits/requests', permission: ['benefits.request', 'benefits.read_all'], nav: { label: 'benefitsMine', icon: <UnorderedListOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestsPage')) },
   // Who may read a request (requester, its approvers, readers of all) is the server's answer.

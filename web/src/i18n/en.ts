@@ -1,9 +1,11 @@
 import benefits from './benefits.en';
+import cases from './cases.en';
 import conflicts from './conflicts.en';
 import intake from './intake.en';
 import notifications from './notifications.en';
 import type { Messages } from './messages';
 import parties from './parties.en';
+import recusal from './recusal.en';
 import registry from './registry.en';
 import type zhCN from './zh-CN';
 
@@ -47,6 +49,13 @@ const en: Messages<typeof zhCN> = {
     benefitsPayments: 'Payments',
     benefitsLedger: 'Ledger',
     benefitsPolicy: 'Policy & authority',
+    conflictCases: 'Conflict cases & recusals',
+    cases: 'Conflict cases',
+    caseReport: 'Report a conflict',
+    myRecusals: 'My recusals',
+    recusals: 'Recusals',
+    barriers: 'Information barriers',
+    denials: 'Refused attempts',
   },
   roles: {
     admin: 'Administrator',
@@ -170,6 +179,8 @@ const en: Messages<typeof zhCN> = {
   ...conflicts,
   ...benefits,
   ...notifications,
+  ...cases,
+  ...recusal,
 };
 
 export default en;

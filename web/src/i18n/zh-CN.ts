@@ -1,9 +1,11 @@
 // Source of truth for message keys; en.ts must match this shape (checked by its type).
 import benefits from './benefits.zh-CN';
+import cases from './cases.zh-CN';
 import conflicts from './conflicts.zh-CN';
 import intake from './intake.zh-CN';
 import notifications from './notifications.zh-CN';
 import parties from './parties.zh-CN';
+import recusal from './recusal.zh-CN';
 import registry from './registry.zh-CN';
 
 const zhCN = {
@@ -44,6 +46,13 @@ const zhCN = {
     benefitsPayments: '付款登记',
     benefitsLedger: '好处费台账',
     benefitsPolicy: '政策与审批权限',
+    conflictCases: '冲突案件与回避',
+    cases: '冲突案件',
+    caseReport: '报告利益冲突',
+    myRecusals: '我的回避',
+    recusals: '回避管理',
+    barriers: '信息隔离墙',
+    denials: '越权尝试',
   },
   roles: {
     admin: '系统管理员',
@@ -167,6 +176,8 @@ const zhCN = {
   ...conflicts,
   ...benefits,
   ...notifications,
+  ...cases,
+  ...recusal,
 };
 
 export default zhCN;

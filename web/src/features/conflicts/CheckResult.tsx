@@ -46,7 +46,7 @@ function SubjectCard({ result, check }: { result: SubjectResult; check: Conflict
             {t('conflicts.result.hitsSummary', { n: result.hits.length, mode, hops: check.hops, size: check.indexSize.toLocaleString() })}
           </Typography.Text>
           {result.hits.map((hit) => (
-            <HitCard key={hit.party.id} hit={hit} hops={check.hops} />
+            <HitCard key={hit.party.id} hit={hit} hops={check.hops} checkId={check.id} />
           ))}
         </Flex>
       )}

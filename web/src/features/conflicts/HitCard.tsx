@@ -1,6 +1,7 @@
 import { Card, Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { OpenCaseFromHit } from '../cases/OpenCaseFromHit';
 import { clientPath, partyPath } from '../registry/types';
 import { FactsTags, ScoreTag } from './FactsTags';
 import { PathChain } from './PathChain';
@@ -19,8 +20,11 @@ export function Reasons({ reasons }: { reasons: ConflictHit['reasons'] }) {
   );
 }
 
-/** One party the firm knows that may be the subject: who it is, how well it matches, why, and how it reaches staff or clients. */
-export function HitCard({ hit, hops }: { hit: ConflictHit; hops: number }) {
+/**
+ * One party the firm knows that may be the subject: who it is, how well it matches, why, and how it
+ * reaches staff or clients; with the saved check's id, a case can be opened from it.
+ */
+export function HitCard({ hit, hops, checkId }: { hit: ConflictHit; hops: number; checkId?: string }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { party } = hit;
@@ -35,6 +39,7 @@ export function HitCard({ hit, hops }: { hit: ConflictHit; hops: number }) {
           <FactsTags party={party} />
         </span>
         {party.client && <Link to={clientPath(party.client.id)}>{t('conflicts.hit.openClient')}</Link>}
+        {checkId && <OpenCaseFromHit checkId={checkId} hit={hit} />}
       </Flex>
       {hit.matchedName !== party.name && (
         <div style={{ marginBottom: 4 }}>

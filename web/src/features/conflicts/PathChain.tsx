@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { partyPath, type PartyKind } from '../registry/types';
 import { SYMMETRIC_TYPES, WEAK_TYPES, type ConflictPath, type PartyFacts, type PathStep } from './types';
 
-function Node({ party, start, target }: { party: { id: string; name: string; kind: PartyKind }; start?: boolean; target?: ConflictPath['target'] }) {
+function Node({ party, start, target }: { party: { id: string; name: string; kind?: PartyKind }; start?: boolean; target?: ConflictPath['target'] }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const accent = start ? token.colorPrimary : target ? (target === 'staff' ? token.colorSuccess : token.colorInfo) : token.colorBorder;
@@ -22,7 +22,7 @@ function Node({ party, start, target }: { party: { id: string; name: string; kin
         whiteSpace: 'nowrap',
       }}
     >
-      {party.kind === 'person' ? <UserOutlined style={{ color: token.colorTextSecondary }} /> : <BankOutlined style={{ color: token.colorTextSecondary }} />}
+      {party.kind && (party.kind === 'person' ? <UserOutlined style={{ color: token.colorTextSecondary }} /> : <BankOutlined style={{ color: token.colorTextSecondary }} />)}
       <Link to={partyPath(party.id)}>{party.name}</Link>
       {target && (
         <Tag color={target === 'staff' ? 'green' : 'blue'} style={{ marginInlineEnd: 0 }}>
@@ -53,8 +53,11 @@ function Edge({ step }: { step: PathStep }) {
   );
 }
 
-/** One path drawn as a chain: the matched party, then each relationship and party up to the member of staff or client. */
-export function PathChain({ start, path }: { start: PartyFacts; path: ConflictPath }) {
+/**
+ * One path drawn as a chain: the matched party, then each relationship and party up to the member of
+ * staff or client. A case's kept evidence names the start without its kind: it is drawn without an icon.
+ */
+export function PathChain({ start, path }: { start: Pick<PartyFacts, 'id' | 'name'> & { kind?: PartyKind }; path: ConflictPath }) {
   const { t } = useTranslation();
   const last = path.steps.length - 1;
   return (
