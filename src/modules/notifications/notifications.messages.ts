@@ -16,6 +16,13 @@ const templates: Record<NotificationKind, Record<Locale, string>> = {
   'benefit.returned': { 'zh-CN': '您的好处费申请 {ref} 被退回修改{comment}', en: 'Your benefit request {ref} has been returned for changes{comment}' },
   'benefit.paid': { 'zh-CN': '好处费申请 {ref} 已付款{details}', en: 'Benefit request {ref} has been paid{details}' },
   'benefit.cancelled': { 'zh-CN': '好处费申请 {ref} 已被撤销{comment}', en: 'Benefit request {ref} has been cancelled{comment}' },
+  'case.stage_reminder': { 'zh-CN': '提醒：利益冲突案件 {ref} 的当前阶段将于 {dueOn} 到期（剩余 {days} 天）', en: 'Reminder: the current stage of conflict case {ref} is due on {dueOn} ({days} days left)' },
+  'case.stage_overdue': { 'zh-CN': '升级：利益冲突案件 {ref} 的当前阶段已于 {dueOn} 到期，逾期 {days} 天', en: 'Escalation: the current stage of conflict case {ref} was due on {dueOn} and is {days} days overdue' },
+  'disclosure.decided': { 'zh-CN': '您的利益披露 {ref} 已有审查结论{comment}', en: 'Your disclosure of interest {ref} has been decided{comment}' },
+  'disclosure.expiring': { 'zh-CN': '利益披露 {ref} 的附条件许可将于 {dueOn} 到期（剩余 {days} 天），请及时续期', en: 'The conditional clearance of disclosure {ref} expires on {dueOn} ({days} days left); renew it in time' },
+  'disclosure.expired': { 'zh-CN': '利益披露 {ref} 的附条件许可已于 {dueOn} 到期，已退回重新审查', en: 'The conditional clearance of disclosure {ref} expired on {dueOn}; it is back for review' },
+  'violation.recorded': { 'zh-CN': '利益冲突案件 {ref} 中认定了您的违规行为{comment}', en: 'A violation by you was found in conflict case {ref}{comment}' },
+  'sanction.decided': { 'zh-CN': '针对您在利益冲突案件 {ref} 中违规行为的处理已决定{comment}', en: 'A sanction has been decided for your violation in conflict case {ref}{comment}' },
 };
 
 const isMoney = (value: unknown): value is Money =>
@@ -41,7 +48,13 @@ function comment(params: NotificationParams, locale: Locale): string {
 export function notificationText(kind: string, params: NotificationParams, locale: Locale): string {
   const template = templates[kind as NotificationKind]?.[locale];
   if (!template) return `${kind} ${params.ref ?? ''}`.trim();
-  const values: Record<string, string> = { ref: params.ref, details: details(kind, params, locale), comment: comment(params, locale) };
+  const values: Record<string, string> = {
+    ref: params.ref,
+    details: details(kind, params, locale),
+    comment: comment(params, locale),
+    ...(params.dueOn ? { dueOn: params.dueOn } : {}),
+    ...(params.days !== undefined ? { days: String(params.days) } : {}),
+  };
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 

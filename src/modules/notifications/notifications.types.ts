@@ -11,6 +11,13 @@ export const notificationKinds = [
   'benefit.reminder',
   'benefit.reassigned',
   'benefit.cancelled',
+  'case.stage_reminder',
+  'case.stage_overdue',
+  'disclosure.decided',
+  'disclosure.expiring',
+  'disclosure.expired',
+  'violation.recorded',
+  'sanction.decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -21,6 +28,9 @@ export interface NotificationParams {
   counterpartyName?: string;
   amount?: Money;
   comment?: string;
+  /** A due or expiry date (YYYY-MM-DD) and the days left or overdue. */
+  dueOn?: string;
+  days?: number;
 }
 
 export interface NotificationItem {
