@@ -73,7 +73,7 @@ const benefitsEn: Messages<typeof benefitsZhCN> = {
       user: 'Named person: {{name}}',
       skippable: ' (may be skipped at low risk)',
     },
-    skipReason: { self: 'own request', related: 'related to the recipient', inactive: 'inactive', missing: 'nobody holds it', delegated: 'delegated' },
+    skipReason: { self: 'own request', related: 'related to the recipient', recused: 'recused from the client', walled_off: 'behind an information barrier', inactive: 'inactive', missing: 'nobody holds it', delegated: 'delegated' },
     chain: {
       approvers: 'Approvers',
       skipped: 'Skipped',

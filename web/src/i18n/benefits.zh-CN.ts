@@ -71,7 +71,7 @@ const benefitsZhCN = {
       user: '指定人员：{{name}}',
       skippable: '（低风险可免）',
     },
-    skipReason: { self: '本人申请，回避', related: '与接受方有关联，回避', inactive: '已停用', missing: '无人担任', delegated: '已委托' },
+    skipReason: { self: '本人申请，回避', related: '与接受方有关联，回避', recused: '已回避该客户', walled_off: '受信息隔离墙限制', inactive: '已停用', missing: '无人担任', delegated: '已委托' },
     chain: {
       approvers: '审批人',
       skipped: '跳过',
