@@ -40,6 +40,7 @@ export const messages = {
   NAME_NOT_FOUND: { 'zh-CN': '名称不存在。', en: 'No such name.' },
   DECLARATION_NOT_FOUND: { 'zh-CN': '申报不存在。', en: 'No such declaration.' },
   PARTY_IDENTIFIER_EXISTS: { 'zh-CN': '该证件号码已登记在「{party}」名下。', en: 'This identifier already belongs to "{party}".' },
+  IDENTIFIER_TAKEN: { 'zh-CN': '该证件号码已被登记。', en: 'This identifier is already registered.' },
   SIMILAR_PARTY_EXISTS: {
     'zh-CN': '已存在名称几乎相同的主体「{party}」。如确认是不同主体，请确认后再保存。',
     en: 'A party with a nearly identical name exists: "{party}". Confirm it is a different party to save.',
