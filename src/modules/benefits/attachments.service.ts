@@ -78,7 +78,7 @@ export async function addAttachment(
   // The file is on disk before the record commits; a failed commit leaves only an unreferenced file.
   await store(dir, sha256, input.content);
   return inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, requestId);
+    const row = await lockRequest(tx, ctx, requestId);
     requireRequester(row, ctx);
     if (!ATTACHABLE.includes(row.state)) throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'attach' }, { state: row.state, version: row.version });
     const [attachment] = await tx
@@ -95,7 +95,7 @@ export async function addAttachment(
 /** Takes an attachment off a draft or returned request; the file and its record stay for the trail. */
 export async function removeAttachment(db: Db, ctx: RequestContext, requestId: string, attachmentId: string, version: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, requestId);
+    const row = await lockRequest(tx, ctx, requestId);
     requireRequester(row, ctx);
     expectVersion(row, version);
     if (!['draft', 'returned'].includes(row.state)) throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'remove_attachment' }, { state: row.state, version: row.version });

@@ -5,8 +5,10 @@ import { periodWindow, type RateToCny } from '../../core/benefits/limits';
 import { precheck, type BenefitDirection, type BenefitType, type EvidenceKind, type PolicyVersion, type PrecheckResult } from '../../core/benefits/policy';
 import { relationshipLabel } from '../../core/conflicts/explain';
 import type { Money } from '../../core/money';
+import type { RestrictionCause } from '../../core/recusal/barriers';
 import type { Executor } from '../../platform/db/database';
 import { Conflict, Invalid } from '../../platform/errors';
+import { restrictedAmong } from '../recusal/recusal.service';
 import { clientOfParty, clientsContactedBy, getClient } from '../registry/clients.service';
 import { currentLinksOf, partyFacts } from '../registry/screening.service';
 import { approvalDirectory, blackoutsOf, currentMatrix, policyInForceOn } from './policy.service';
@@ -84,6 +86,23 @@ export async function relatedUserIdsOf(executor: Executor, counterpartyPartyId: 
   return [...(await relatedStaff(executor, counterpartyPartyId, client?.party.id ?? null)).related.keys()];
 }
 
+/**
+ * Which of the candidates are kept out today, by a recusal or an information barrier, of a client the
+ * request shows — its client, or the client that is its counterparty — and so may not approve it.
+ */
+export async function restrictedApprovers(
+  executor: Executor,
+  request: { clientId: string | null; counterpartyPartyId: string },
+  candidateIds: readonly string[],
+  today: string,
+): Promise<Map<string, RestrictionCause>> {
+  const counterpartyClient = await clientOfParty(executor, request.counterpartyPartyId);
+  const clientIds = [...new Set([request.clientId, counterpartyClient?.id].filter((id): id is string => !!id))];
+  const found = new Map<string, RestrictionCause>();
+  for (const clientId of clientIds) for (const [userId, cause] of await restrictedAmong(executor, candidateIds, clientId, today)) if (!found.has(userId)) found.set(userId, cause);
+  return found;
+}
+
 /** Runs the pre-checks and, unless told not to, computes the chain for a request's terms as of `today`. */
 export async function evaluate(executor: Executor, terms: BenefitTerms, today: string, options: { chain?: boolean } = {}): Promise<Evaluation> {
   const policy = await policyInForceOn(executor, today);
@@ -125,6 +144,9 @@ export async function evaluate(executor: Executor, terms: BenefitTerms, today: s
     const matrix = terms.direction === 'received' ? null : await currentMatrix(executor);
     if (terms.direction === 'given' && !matrix) throw Conflict('AUTHORITY_MATRIX_MISSING');
     matrixVersion = matrix?.version ?? null;
+    // Anyone active may be reached, through a named step, a role, an escalation or a delegation.
+    const candidates = directory.users.filter((u) => u.active).map((u) => u.id);
+    const restrictedUsers = await restrictedApprovers(executor, { clientId: client?.id ?? null, counterpartyPartyId: terms.counterpartyPartyId }, candidates, today);
     chain = computeApprovalChain(
       matrix?.rules ?? RECEIVED_REVIEW,
       {
@@ -135,6 +157,7 @@ export async function evaluate(executor: Executor, terms: BenefitTerms, today: s
         risk: result.risk.level,
         softLimitBreached: result.needsJustification,
         relatedUserIds: [...related.keys()],
+        restrictedUsers,
       },
       directory,
       matrix ? { escalationRoles: matrix.escalationRoles } : {},

@@ -26,7 +26,7 @@ export const benefitLedgerRoutes =
           response: { 200: LedgerEntriesPageSchema, ...commonErrors },
         },
       },
-      async (request) => listLedgerEntries(db, request.query, locale(request)),
+      async (request) => listLedgerEntries(db, request.ctx, request.query, locale(request)),
     );
 
     app.get(
@@ -40,7 +40,7 @@ export const benefitLedgerRoutes =
           response: { 200: LedgerSummarySchema, ...commonErrors },
         },
       },
-      async (request) => summariseLedger(db, request.query, locale(request)),
+      async (request) => summariseLedger(db, request.ctx, request.query, locale(request)),
     );
 
     app.get(
@@ -58,7 +58,7 @@ export const benefitLedgerRoutes =
         const { format, ...filter } = request.query;
         const language = locale(request);
         await auditLedgerExport(db, request.ctx, filter, format);
-        const lines = ledgerExportLines(ledgerEntryBatches(db, filter, language));
+        const lines = ledgerExportLines(ledgerEntryBatches(db, request.ctx, filter, language));
         const columns = ledgerColumns(language);
         const stream =
           format === 'csv' ? csvStream(columns, lines, { locale: language }) : xlsxStream(sheetName[language], columns, lines, language, { bold: (line) => 'total' in line });

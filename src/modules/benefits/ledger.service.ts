@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import { benefitTypeLabels } from '../../core/benefits/policy';
 import { moneyToDecimalString, type Money } from '../../core/money';
+import { noteRefusal, visibleClient, visibleParty } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { departments, users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -20,11 +21,18 @@ const clientParty = alias(parties, 'ledger_client_party');
 const counterparty = alias(parties, 'ledger_counterparty');
 const creator = alias(users, 'ledger_creator');
 
-/** Every filter is a column of the entry itself, so the (dimension, entry_date) indexes serve it. */
-function whereOf(filter: LedgerFilter): SQL | undefined {
+/**
+ * Every filter is a column of the entry itself, so the (dimension, entry_date) indexes serve it.
+ * Entries of clients the reader is recused or walled off from are left out of every list, total,
+ * summary and export alike; asking for such a client by name is noted as a refused attempt.
+ */
+function whereOf(ctx: RequestContext, filter: LedgerFilter): SQL | undefined {
   const { from, to } = filter;
   if (from && to && from > to) throw Invalid('LEDGER_DATE_RANGE', { from, to }, [{ path: 'to', message: 'DATE_ORDER' }]);
+  if (filter.clientId) noteRefusal(ctx, filter.clientId);
   return and(
+    visibleClient(ctx, e.clientId),
+    visibleParty(ctx, e.counterpartyPartyId),
     from ? gte(e.entryDate, from) : undefined,
     to ? lte(e.entryDate, to) : undefined,
     filter.clientId ? eq(e.clientId, filter.clientId) : undefined,
@@ -128,26 +136,26 @@ function toEntry(row: EntryRow): LedgerEntryDto {
 }
 
 /** The totals of everything the filter selects, not only one page. */
-export async function ledgerTotals(db: Db, filter: LedgerFilter): Promise<LedgerTotals> {
+export async function ledgerTotals(db: Db, ctx: RequestContext, filter: LedgerFilter): Promise<LedgerTotals> {
   const [row] = await db
     .select({ count: count(), ...figures })
     .from(e)
-    .where(whereOf(filter));
+    .where(whereOf(ctx, filter));
   const { requested, approved, paid, reversed, net } = figuresOf(row!);
   return { count: row!.count, requested, approved, paid, reversed, netPaid: net };
 }
 
 /** One page of entries, newest first, with the totals of the whole filter. */
-export async function listLedgerEntries(db: Db, query: LedgerFilter & { page: number; pageSize: number }, locale: Locale) {
+export async function listLedgerEntries(db: Db, ctx: RequestContext, query: LedgerFilter & { page: number; pageSize: number }, locale: Locale) {
   const { page, pageSize, ...filter } = query;
-  const where = whereOf(filter);
+  const where = whereOf(ctx, filter);
   const [rows, totals] = await Promise.all([
     entryQuery(db, locale)
       .where(where)
       .orderBy(desc(e.entryDate), desc(e.createdAt), desc(e.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    ledgerTotals(db, filter),
+    ledgerTotals(db, ctx, filter),
   ]);
   return { items: rows.map(toEntry), total: totals.count, page, pageSize, totals };
 }
@@ -178,9 +186,9 @@ function groupKey(groupBy: LedgerGrouping): SQL {
  * tables are looked up by key rather than joined to every entry. Sorted by net paid, largest
  * first, then by label in the reader's collation (the same on every database).
  */
-export async function summariseLedger(db: Db, query: LedgerFilter & { groupBy: LedgerGrouping }, locale: Locale): Promise<LedgerSummary> {
+export async function summariseLedger(db: Db, ctx: RequestContext, query: LedgerFilter & { groupBy: LedgerGrouping }, locale: Locale): Promise<LedgerSummary> {
   const { groupBy, ...filter } = query;
-  const where = whereOf(filter);
+  const where = whereOf(ctx, filter);
   const key = groupKey(groupBy);
   const groups = db.$with('ledger_groups').as(
     db
@@ -249,8 +257,8 @@ const BATCH = 500;
  * after the last key of the one before (entry date, time recorded, id), so a large ledger costs
  * the same per batch however far in it is.
  */
-export async function* ledgerEntryBatches(db: Db, filter: LedgerFilter, locale: Locale, batchSize = BATCH): AsyncIterable<LedgerEntryDto[]> {
-  const where = whereOf(filter);
+export async function* ledgerEntryBatches(db: Db, ctx: RequestContext, filter: LedgerFilter, locale: Locale, batchSize = BATCH): AsyncIterable<LedgerEntryDto[]> {
+  const where = whereOf(ctx, filter);
   let after: EntryRow | undefined;
   for (;;) {
     const keyset = after ? sql`(${e.entryDate}, ${e.createdAt}, ${e.id}) > (${after.entryDate}::date, ${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined;
@@ -266,7 +274,7 @@ export async function* ledgerEntryBatches(db: Db, filter: LedgerFilter, locale: 
 
 /** Records who exported which slice of the ledger, before any of it leaves. */
 export async function auditLedgerExport(db: Db, ctx: RequestContext, filter: LedgerFilter, format: 'csv' | 'xlsx'): Promise<number> {
-  const where = whereOf(filter);
+  const where = whereOf(ctx, filter);
   const [row] = await db.select({ n: count() }).from(e).where(where);
   const rows = row?.n ?? 0;
   await inTransaction(db, (tx) => appendAudit(tx, ctx, { action: 'benefit.ledger.export', entityType: 'benefit_ledger', after: { format, filter, rows } }));

@@ -5,6 +5,7 @@ import { parseCsv } from '../../core/csv';
 import { parseMoney } from '../../core/money';
 import { auditEntries } from '../../platform/audit/audit.tables';
 import { departments, users } from '../../platform/auth/auth.tables';
+import { systemContext } from '../../platform/context';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { benefitLedgerEntries, benefitRequests } from './benefits.tables';
 import { rateToDecimalString } from './amounts';
@@ -330,10 +331,10 @@ describe('ledger export', () => {
   it('pages through by key: small batches give every entry once, in order', async () => {
     const filter = { from: '2031-01-01', to: '2032-12-31' };
     const batches: string[][] = [];
-    for await (const batch of ledgerEntryBatches(testApp().database.db, filter, 'en', 2)) batches.push(batch.map((e) => e.id));
+    for await (const batch of ledgerEntryBatches(testApp().database.db, systemContext(), filter, 'en', 2)) batches.push(batch.map((e) => e.id));
     expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 2, 1]);
     const whole: string[] = [];
-    for await (const batch of ledgerEntryBatches(testApp().database.db, filter, 'en')) whole.push(...batch.map((e) => e.id));
+    for await (const batch of ledgerEntryBatches(testApp().database.db, systemContext(), filter, 'en')) whole.push(...batch.map((e) => e.id));
     expect(batches.flat()).toEqual(whole);
     expect(new Set(whole).size).toBe(9);
   });

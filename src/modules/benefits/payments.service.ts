@@ -17,7 +17,7 @@ const approvedOf = (row: RequestRow) => moneyOf(row, row.approvedAmountMinor ?? 
 
 export async function recordPayment(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof PaymentInput>): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     expectVersion(row, input.version);
     if (row.direction === 'received') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'record_payment' }, { state: row.state, version: row.version });
     const amount = parseAmount(input.amount, row.currency);
@@ -34,7 +34,7 @@ export async function recordPayment(db: Db, ctx: RequestContext, id: string, inp
 /** Reverses one payment in full with a negative entry that names it; a payment is reversed at most once. */
 export async function reversePayment(db: Db, ctx: RequestContext, id: string, entryId: string, input: { version: number; comment: string }): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     expectVersion(row, input.version);
     const [payment] = await tx
       .select()
@@ -54,7 +54,7 @@ export async function reversePayment(db: Db, ctx: RequestContext, id: string, en
 /** Closes a fully paid request, or an approved one that needs no payment. */
 export async function closeRequest(db: Db, ctx: RequestContext, id: string, input: { version: number; comment?: string | null }): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     expectVersion(row, input.version);
     const state = nextState(row, { type: 'close' });
     const saved = await saveRequest(tx, row, { state, closedAt: new Date() });

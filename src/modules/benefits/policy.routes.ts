@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/deps';
 import { commonErrors, uuidParam } from '../../platform/http/schemas';
+import { negotiateLocale } from '../../platform/i18n/messages';
 import {
   createBlackout,
   createDelegation,
@@ -69,7 +70,7 @@ export const benefitPolicyRoutes =
       reply.status(201).send(await publishMatrix(db, request.ctx, request.body)),
     );
     app.post('/matrix/preview', { config: { access: 'benefits.request' }, schema: { tags: policyTags, summary: 'The approval chain the current matrix would give such a request of yours, at medium risk; nothing is saved', body: MatrixPreviewInput, response: { 200: MatrixPreviewSchema, ...commonErrors } } }, async (request) =>
-      previewChain(db, request.ctx, request.body),
+      previewChain(db, request.ctx, request.body, negotiateLocale(request.headers['accept-language'])),
     );
 
     app.get('/delegations', { config: authenticated, schema: { tags: configTags, summary: 'Delegations given or received by me, or (scope=all, benefits.administer) everyone’s', querystring: DelegationListQuery, response: { 200: items(DelegationSchema), ...commonErrors } } }, async (request) => ({
@@ -83,7 +84,7 @@ export const benefitPolicyRoutes =
     );
 
     app.get('/blackouts', { config: authenticated, schema: { tags: configTags, summary: 'Blackout windows (tenders, audits) in which a client may receive no benefits', querystring: BlackoutListQuery, response: { 200: items(BlackoutSchema), ...commonErrors } } }, async (request) => ({
-      items: await listBlackouts(db, request.query),
+      items: await listBlackouts(db, request.ctx, request.query),
     }));
     app.post('/blackouts', { config: configure, schema: { tags: configTags, summary: 'Add a blackout window for a client', body: BlackoutInput, response: { 201: BlackoutSchema, ...commonErrors } } }, async (request, reply) =>
       reply.status(201).send(await createBlackout(db, request.ctx, request.body)),

@@ -13,18 +13,21 @@ import {
   type SkippedApprover,
   type StepSpec,
 } from '../../core/benefits/approval-chain';
+import { skipText } from '../../core/benefits/explain';
 import type { BenefitType, BenefitTypePolicy, BlackoutWindow, PolicyVersion } from '../../core/benefits/policy';
+import { ensureClientVisible, noteRefusal, visibleClient } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { departments, userRoles, users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/errors';
-import type { MessageCode } from '../../platform/i18n/messages';
+import type { Locale, MessageCode } from '../../platform/i18n/messages';
 import { clients, parties } from '../registry/registry.tables';
 import { chinaToday } from '../../core/calendar';
 import { parseAmount } from './amounts';
 import { approvalDelegations, authorityMatrixVersions, benefitBlackouts, benefitPolicyVersions, benefitSettings } from './benefits.tables';
 import type { AuthorityRuleDto, BenefitSettings, BlackoutInput, DelegationInput, MatrixInput, PolicyTypes, PolicyVersionInput } from './policy.types';
+import { refuseHiddenClient } from './visibility';
 
 export { seedDemoBenefitPolicy } from './policy.demo';
 
@@ -306,7 +309,7 @@ export async function approvalDirectory(executor: Executor, today: string = chin
 }
 
 /** The chain the current matrix would give the caller for such a request, at medium risk; nothing is saved. */
-export async function previewChain(executor: Executor, ctx: RequestContext, input: { benefitType: BenefitType; departmentId: string; amount: string; currency: 'CNY' }) {
+export async function previewChain(executor: Executor, ctx: RequestContext, input: { benefitType: BenefitType; departmentId: string; amount: string; currency: 'CNY' }, locale: Locale) {
   const amount = parseAmount(input.amount, input.currency);
   const matrix = await currentMatrix(executor);
   if (!matrix) throw NotFound('MATRIX_NOT_FOUND');
@@ -314,7 +317,7 @@ export async function previewChain(executor: Executor, ctx: RequestContext, inpu
   if (!department) throw Invalid('UNKNOWN_DEPARTMENT', {}, [{ path: 'departmentId', message: 'UNKNOWN_DEPARTMENT' }]);
   const directory = await approvalDirectory(executor);
   const ref = (id: string) => ({ id, displayName: directory.names.get(id) ?? '' });
-  const skipped = (list: SkippedApprover[]) => list.map((s) => ({ user: ref(s.userId), reason: s.reason, ...(s.deputyId ? { deputy: ref(s.deputyId) } : {}) }));
+  const skipped = (list: SkippedApprover[]) => list.map((s) => ({ user: ref(s.userId), reason: s.reason, text: skipText(s.reason, locale), ...(s.deputyId ? { deputy: ref(s.deputyId) } : {}) }));
   const chain = computeApprovalChain(
     matrix.rules,
     { requesterId: userId(ctx) ?? '', departmentId: input.departmentId, benefitType: input.benefitType, amount, risk: 'medium' },
@@ -498,9 +501,17 @@ export async function blackoutsOf(executor: Executor, clientId: string): Promise
   return rows.map((r) => ({ clientId: r.clientId, from: r.startsOn, to: r.endsOn, reason: r.reason }));
 }
 
-export async function listBlackouts(executor: Executor, query: { clientId?: string; includeLifted: boolean }) {
+/** The windows the caller may see: a client they are kept out of shows none, as if it had none. */
+export async function listBlackouts(executor: Executor, ctx: RequestContext, query: { clientId?: string; includeLifted: boolean }) {
+  if (query.clientId) noteRefusal(ctx, query.clientId);
   const rows = await blackoutQuery(executor)
-    .where(and(query.clientId ? eq(benefitBlackouts.clientId, query.clientId) : undefined, query.includeLifted ? undefined : isNull(benefitBlackouts.liftedAt)))
+    .where(
+      and(
+        visibleClient(ctx, benefitBlackouts.clientId),
+        query.clientId ? eq(benefitBlackouts.clientId, query.clientId) : undefined,
+        query.includeLifted ? undefined : isNull(benefitBlackouts.liftedAt),
+      ),
+    )
     .orderBy(desc(benefitBlackouts.startsOn), asc(parties.primaryName));
   return rows.map(blackoutDto);
 }
@@ -526,6 +537,7 @@ export async function createBlackout(db: Db, ctx: RequestContext, input: Blackou
   return inTransaction(db, async (tx) => {
     const [client] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, input.clientId));
     if (!client) throw Invalid('CLIENT_NOT_FOUND', {}, [{ path: 'clientId', message: 'CLIENT_NOT_FOUND' }]);
+    refuseHiddenClient(ctx, client.id);
     return getBlackout(tx, await insertBlackout(tx, ctx, input));
   });
 }
@@ -535,6 +547,7 @@ export async function liftBlackout(db: Db, ctx: RequestContext, id: string) {
   return inTransaction(db, async (tx) => {
     const [existing] = await tx.select().from(benefitBlackouts).where(eq(benefitBlackouts.id, id)).for('update');
     if (!existing) throw NotFound('BLACKOUT_NOT_FOUND');
+    ensureClientVisible(ctx, [existing.clientId], 'BLACKOUT_NOT_FOUND');
     if (existing.liftedAt) throw Conflict('BLACKOUT_LIFTED');
     const [row] = await tx.update(benefitBlackouts).set({ liftedAt: new Date(), liftedBy: userId(ctx) }).where(eq(benefitBlackouts.id, id)).returning();
     await appendAudit(tx, ctx, { action: 'benefit.blackout.lift', entityType: 'benefit_blackout', entityId: id, before: existing, after: row });

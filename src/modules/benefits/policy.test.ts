@@ -282,7 +282,7 @@ describe('authority matrix', () => {
     expect(created.statusCode, created.body).toBe(201);
     const delegated = (await preview({ amount: '1500' })).json();
     expect(delegated.steps[0].approvers).toEqual([{ id: shenHong, displayName: '沈宏' }]);
-    expect(delegated.steps[0].skipped).toEqual([{ user: { id: wuJing, displayName: '吴静' }, reason: 'delegated', deputy: { id: shenHong, displayName: '沈宏' } }]);
+    expect(delegated.steps[0].skipped).toEqual([{ user: { id: wuJing, displayName: '吴静' }, reason: 'delegated', text: '已委托他人代为审批', deputy: { id: shenHong, displayName: '沈宏' } }]);
     expect((await away.post(`/api/benefits/delegations/${created.json().id}/revoke`)).statusCode).toBe(200);
 
     // Only those who may request see a preview.

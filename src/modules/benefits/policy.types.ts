@@ -128,7 +128,7 @@ export const MatrixPreviewInput = z.strictObject({
   currency: z.literal('CNY').default('CNY'),
 });
 
-const SkippedSchema = z.object({ user: UserRefSchema, reason: z.string(), deputy: UserRefSchema.optional() });
+const SkippedSchema = z.object({ user: UserRefSchema, reason: z.string(), text: z.string(), deputy: UserRefSchema.optional() });
 export const ChainStepSchema = z.object({
   order: z.int(),
   spec: StepSpecSchema,

@@ -12,6 +12,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import { benefitApprovalSteps, benefitAttachments, benefitLedgerEntries, benefitRequestEvents, benefitRequests } from './benefits.tables';
 import type { BenefitTerms } from './evaluation';
 import { changeTotals, lockSubjects } from './totals';
+import { ensureRequestVisible } from './visibility';
 
 export type RequestRow = typeof benefitRequests.$inferSelect;
 export type StepRow = typeof benefitApprovalSteps.$inferSelect;
@@ -44,10 +45,11 @@ export const termsOf = (row: RequestRow, evidence: readonly EvidenceKind[]): Ben
   evidence,
 });
 
-/** The request, locked for this transaction: concurrent changes to one request queue here. */
-export async function lockRequest(tx: Tx, id: string): Promise<RequestRow> {
+/** The request, locked for this transaction (concurrent changes to one request queue here), if the caller may see it. */
+export async function lockRequest(tx: Tx, ctx: RequestContext, id: string): Promise<RequestRow> {
   const [row] = await tx.select().from(benefitRequests).where(eq(benefitRequests.id, id)).for('update');
   if (!row) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
+  ensureRequestVisible(ctx, row);
   return row;
 }
 

@@ -4,8 +4,9 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import { allowedEvents } from '../../core/benefits/lifecycle';
 import type { ApprovalStep, RoutingChange } from '../../core/benefits/approval-chain';
-import { findingText } from '../../core/benefits/explain';
+import { findingText, skipText } from '../../core/benefits/explain';
 import type { PrecheckResult } from '../../core/benefits/policy';
+import { noteRefusal, visibleClient, visibleParty } from '../../platform/access/client-scope';
 import { departments, users } from '../../platform/auth/auth.tables';
 import type { Principal, RequestContext } from '../../platform/context';
 import type { Db, Executor } from '../../platform/db/database';
@@ -16,6 +17,7 @@ import { benefitApprovalSteps, benefitAttachments, benefitLedgerEntries, benefit
 import type { Evaluation } from './evaluation';
 import { rateOf } from './amounts';
 import type { RequestRow, StepRow } from './request-store';
+import { ensureRequestVisible } from './visibility';
 import type { PrecheckDto, RequestListQuery, requestActions } from './requests.types';
 
 type Action = (typeof requestActions)[number];
@@ -110,18 +112,18 @@ export function presentPrecheck(
     amountCny: result.amountInPolicyCurrency,
     cumulative: extra.cumulative,
     policyVersion: extra.policyVersion,
-    chain: chain ? chain.map((step) => presentChainStep(step, names)) : null,
+    chain: chain ? chain.map((step) => presentChainStep(step, names, locale)) : null,
     chainError,
     routing: [...(extra.chain && extra.chain.ok ? extra.chain.routing : (extra.routing ?? []))].map((r) => ({ ...r })),
   };
 }
 
-function presentChainStep(step: Pick<ApprovalStep, 'order' | 'spec' | 'approverIds' | 'skipped' | 'escalatedTo'>, names: Names) {
+function presentChainStep(step: Pick<ApprovalStep, 'order' | 'spec' | 'approverIds' | 'skipped' | 'escalatedTo'>, names: Names, locale: Locale) {
   return {
     order: step.order,
     spec: { ...step.spec },
     approvers: step.approverIds.map((id) => person(names, id)!),
-    skipped: step.skipped.map((s) => ({ user: person(names, s.userId)!, reason: s.reason, deputy: person(names, s.deputyId ?? null) })),
+    skipped: step.skipped.map((s) => ({ user: person(names, s.userId)!, reason: s.reason, text: skipText(s.reason, locale), deputy: person(names, s.deputyId ?? null) })),
     escalatedTo: step.escalatedTo ?? null,
   };
 }
@@ -178,7 +180,8 @@ const stepsOf = (executor: Executor, requestIds: string[]) =>
 
 export async function listRequests(db: Db, ctx: RequestContext, query: RequestListQuery, locale: Locale) {
   const principal = ctx.principal!;
-  const conditions: SQL[] = [];
+  // Requests of clients the reader is kept out of are left out of every list and its total.
+  const conditions: (SQL | undefined)[] = [visibleClient(ctx, benefitRequests.clientId), visibleParty(ctx, benefitRequests.counterpartyPartyId)];
   const inStep = (column: SQL) => sql`exists (select 1 from ${benefitApprovalSteps} s where s.request_id = ${benefitRequests.id} and ${column})`;
   switch (query.scope) {
     case 'mine':
@@ -196,7 +199,10 @@ export async function listRequests(db: Db, ctx: RequestContext, query: RequestLi
   if (query.state) conditions.push(inArray(benefitRequests.state, Array.isArray(query.state) ? query.state : [query.state]));
   if (query.direction) conditions.push(eq(benefitRequests.direction, query.direction));
   if (query.benefitType) conditions.push(eq(benefitRequests.benefitType, query.benefitType));
-  if (query.clientId) conditions.push(eq(benefitRequests.clientId, query.clientId));
+  if (query.clientId) {
+    noteRefusal(ctx, query.clientId);
+    conditions.push(eq(benefitRequests.clientId, query.clientId));
+  }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(benefitRequests.ref, like), ilike(parties.primaryName, like), ilike(benefitRequests.purpose, like))!);
@@ -223,8 +229,10 @@ export async function listRequests(db: Db, ctx: RequestContext, query: RequestLi
 export async function getRequest(db: Db, ctx: RequestContext, id: string, locale: Locale) {
   const principal = ctx.principal!;
   const [r] = await requestQuery(db).where(eq(benefitRequests.id, id));
+  if (!r) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
+  ensureRequestVisible(ctx, r.request);
   const steps = await stepsOf(db, [id]);
-  if (!r || !mayRead(r.request, principal, steps)) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
+  if (!mayRead(r.request, principal, steps)) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
   const [events, attachments, ledger] = await Promise.all([
     db.select().from(benefitRequestEvents).where(eq(benefitRequestEvents.requestId, id)).orderBy(asc(benefitRequestEvents.at), asc(benefitRequestEvents.id)),
     db.select().from(benefitAttachments).where(eq(benefitAttachments.requestId, id)).orderBy(asc(benefitAttachments.uploadedAt)),
@@ -235,7 +243,7 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, locale
   return {
     ...presentRequest(r, principal, steps, names, locale, savedPrecheck(r.request, names, locale, events)),
     steps: steps.map((s) => ({
-      ...presentChainStep({ order: s.stepOrder, spec: s.spec as ApprovalStep['spec'], approverIds: s.approverIds, skipped: s.skipped as ApprovalStep['skipped'], escalatedTo: s.escalatedTo ?? undefined }, names),
+      ...presentChainStep({ order: s.stepOrder, spec: s.spec as ApprovalStep['spec'], approverIds: s.approverIds, skipped: s.skipped as ApprovalStep['skipped'], escalatedTo: s.escalatedTo ?? undefined }, names, locale),
       id: s.id,
       round: s.round,
       status: s.status,
@@ -269,6 +277,8 @@ export async function getRequest(db: Db, ctx: RequestContext, id: string, locale
 /** Whether the reader may see the request (for attachments), without loading the rest. */
 export async function assertReadable(executor: Executor, ctx: RequestContext, id: string): Promise<RequestRow> {
   const [row] = await executor.select().from(benefitRequests).where(eq(benefitRequests.id, id));
-  if (!row || !mayRead(row, ctx.principal!, await stepsOf(executor, [id]))) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
+  if (!row) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
+  ensureRequestVisible(ctx, row);
+  if (!mayRead(row, ctx.principal!, await stepsOf(executor, [id]))) throw NotFound('BENEFIT_REQUEST_NOT_FOUND');
   return row;
 }

@@ -16,7 +16,7 @@ import { partyFacts } from '../registry/screening.service';
 import type { NotificationKind } from '../notifications/notifications.types';
 import { benefitApprovalSteps, benefitRequests } from './benefits.tables';
 import { parseAmount, parseRate, rateOf, rateText } from './amounts';
-import { evaluate, relatedUserIdsOf, resolveClient, type Evaluation } from './evaluation';
+import { evaluate, relatedUserIdsOf, resolveClient, restrictedApprovers, type Evaluation } from './evaluation';
 import { approvalDirectory } from './policy.service';
 import {
   cnyOf,
@@ -39,6 +39,7 @@ import {
 import type { z } from 'zod';
 import type { BenefitDraftInput, BenefitEditInput, DecisionInput, ReassignInput } from './requests.types';
 import { lockSubjects } from './totals';
+import { isRequestHidden, refuseHiddenClient, refuseHiddenCounterparty } from './visibility';
 
 const me = (ctx: RequestContext) => ctx.principal!.userId;
 
@@ -56,7 +57,9 @@ async function draftColumns(tx: Tx, ctx: RequestContext, input: BenefitDraftInpu
   const departmentId = department.id;
   const counterparty = (await partyFacts(tx, [input.counterpartyPartyId])).get(input.counterpartyPartyId);
   if (!counterparty || counterparty.ended) throw Invalid('PARTY_NOT_FOUND', {}, [{ path: 'counterpartyPartyId', message: 'PARTY_NOT_FOUND' }]);
+  refuseHiddenCounterparty(ctx, input.counterpartyPartyId);
   const client = await resolveClient(tx, input.counterpartyPartyId, input.clientId);
+  refuseHiddenClient(ctx, client?.id);
   const columns = {
     direction: input.direction,
     benefitType: input.benefitType,
@@ -82,7 +85,8 @@ export async function precheckDraft(db: Db, ctx: RequestContext, input: BenefitD
     let excluded: RequestRow | null = null;
     if (input.requestId) {
       const [row] = await tx.select().from(benefitRequests).where(eq(benefitRequests.id, input.requestId));
-      if (row && row.requesterId === me(ctx)) {
+      // A request the caller may no longer see lends nothing, as if it did not exist.
+      if (row && row.requesterId === me(ctx) && !isRequestHidden(ctx, row)) {
         evidence = [...new Set([...evidence, ...(await evidenceOf(tx, row.id))])];
         excluded = row;
       }
@@ -137,7 +141,7 @@ const editableFields = (row: RequestRow): BenefitDraftInput => ({
  */
 export async function editRequest(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof BenefitEditInput>): Promise<void> {
   await inTransaction(db, async (tx) => {
-    let row = await lockRequest(tx, id);
+    let row = await lockRequest(tx, ctx, id);
     requireRequester(row, ctx);
     expectVersion(row, input.version);
     if (!['draft', 'returned', 'approved'].includes(row.state)) throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'edit' }, { state: row.state, version: row.version });
@@ -285,17 +289,21 @@ async function notifyStep(tx: Tx, ctx: RequestContext, row: RequestRow, userIds:
 
 export async function submitRequest(db: Db, ctx: RequestContext, id: string, input: { version: number; justification?: string | null }): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     requireRequester(row, ctx);
     expectVersion(row, input.version);
     await enterApproval(tx, ctx, row, { type: row.state === 'returned' ? 'resubmit' : 'submit' }, input.justification ?? row.justification);
   });
 }
 
-/** Decides the pending step. The row lock and the version make a second decision on the same step fail with 409. */
+/**
+ * Decides the pending step. The row lock and the version make a second decision on the same step fail with 409.
+ * An approver recused or walled off from the client after the chain was formed no longer sees the request,
+ * so their step answers 404 here: a process administrator reassigns it to someone eligible.
+ */
 export async function decideStep(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof DecisionInput>): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     const steps = await stepsOfRound(tx, row);
     const pending = steps.find((s) => s.status === 'pending');
     if (row.state !== 'in_approval' || !pending) throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: input.decision }, { state: row.state, version: row.version });
@@ -345,7 +353,7 @@ export async function decideStep(db: Db, ctx: RequestContext, id: string, input:
 /** Ends a request before payment: the requester withdraws, or compliance cancels. Counts and approvals are released. */
 export async function endRequest(db: Db, ctx: RequestContext, id: string, input: { version: number; comment?: string | null }, how: 'withdraw' | 'cancel'): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     if (how === 'withdraw') requireRequester(row, ctx);
     expectVersion(row, input.version);
     const state = nextState(row, { type: how });
@@ -364,18 +372,19 @@ export async function endRequest(db: Db, ctx: RequestContext, id: string, input:
 /** A process administrator hands a stuck step to other approvers; the same eligibility rules apply. */
 export async function reassignStep(db: Db, ctx: RequestContext, id: string, stepId: string, input: z.infer<typeof ReassignInput>): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const row = await lockRequest(tx, id);
+    const row = await lockRequest(tx, ctx, id);
     const [step] = await tx.select().from(benefitApprovalSteps).where(and(eq(benefitApprovalSteps.id, stepId), eq(benefitApprovalSteps.requestId, id)));
     if (!step) throw Invalid('STEP_NOT_FOUND', {}, [{ path: 'stepId', message: 'STEP_NOT_FOUND' }]);
     if (step.status !== 'pending' || row.state !== 'in_approval') throw Conflict('STEP_NOT_PENDING', { ref: row.ref }, { state: row.state, version: row.version });
     const directory = await approvalDirectory(tx);
     const related = new Set(await relatedUserIdsOf(tx, row.counterpartyPartyId, row.clientId));
+    const restricted = await restrictedApprovers(tx, row, input.approverIds, chinaToday());
     const decided = new Set((await stepsOfRound(tx, row)).map((s) => s.decidedBy).filter(Boolean));
     for (const [i, userId] of input.approverIds.entries()) {
       const user = directory.users.find((u) => u.id === userId);
       const problem = !user || !user.active
         ? 'APPROVER_INELIGIBLE'
-        : !permissionsOf(user.roles as Role[]).includes('benefits.approve') || userId === row.requesterId || related.has(userId) || decided.has(userId)
+        : !permissionsOf(user.roles as Role[]).includes('benefits.approve') || userId === row.requesterId || related.has(userId) || restricted.has(userId) || decided.has(userId)
           ? 'APPROVER_INELIGIBLE'
           : null;
       if (problem) throw Invalid(problem, { name: directory.names.get(userId) ?? userId }, [{ path: `approverIds.${i}`, message: problem }]);

@@ -78,7 +78,7 @@ export const entryParam = z.object({ id: z.uuid(), entryId: z.uuid() });
 export const attachmentParam = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
 const StepSpecSchema = z.record(z.string(), z.unknown());
-const Skipped = z.object({ user: Person, reason: z.string(), deputy: Person.nullable() });
+const Skipped = z.object({ user: Person, reason: z.string(), text: z.string(), deputy: Person.nullable() });
 
 export const ChainStepSchema = z.object({
   order: z.number().int(),
