@@ -1,10 +1,16 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/deps';
-import { commonErrors, paged } from '../../platform/http/schemas';
+import { commonErrors, errorResponse, paged } from '../../platform/http/schemas';
 import { negotiateLocale } from '../../platform/i18n/messages';
-import { assignCase, commentOnCase, currentTaxonomy, getCase, listCases, markMitigationInEffect, openCase, publishTaxonomy, transitionCase } from './cases.service';
+import { addCaseAttachment, CASE_ATTACHMENT_MAX_MB, listCaseAttachments, openCaseAttachment } from './case-attachments';
+import { assignCase, commentOnCase, currentTaxonomy, getCase, listCases, markMitigationInEffect, openCase, publishTaxonomy, reviewCase, transitionCase } from './cases.service';
 import {
   AssignInput,
+  attachmentParam,
+  CaseAttachmentQuery,
+  CaseAttachmentSchema,
+  CaseReviewInput,
   CaseDetailSchema,
   caseIdParam,
   CaseListQuery,
@@ -20,9 +26,11 @@ import {
 
 const tags = ['conflict cases'];
 const detail = { 200: CaseDetailSchema, ...commonErrors };
+// The upload route reads a little past the limit, so an oversized file gets the service's 413 with the limit in it.
+const UPLOAD_CEILING_BYTES = (CASE_ATTACHMENT_MAX_MB + 1) * 1024 * 1024;
 
 export const casesRoutes =
-  ({ database: { db } }: AppDeps): FastifyPluginAsyncZod =>
+  ({ database: { db }, config }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const locale = (request: { headers: { 'accept-language'?: string } }) => negotiateLocale(request.headers['accept-language']);
 
@@ -55,5 +63,31 @@ export const casesRoutes =
     app.post('/:id/assign', { config: { access: 'cases.manage' }, schema: { tags, summary: 'Name the responsible person', params: caseIdParam, body: AssignInput, response: detail } }, async (request) => {
       await assignCase(db, request.ctx, request.params.id, request.body);
       return getCase(db, request.ctx, request.params.id, locale(request));
+    });
+    app.post('/:id/reviews', { config: { access: 'cases.manage' }, schema: { tags, summary: 'Review a case under monitoring or tracking: the mitigations hold (next review date set) or failed (the case goes back to investigation)', params: caseIdParam, body: CaseReviewInput, response: detail } }, async (request) => {
+      await reviewCase(db, request.ctx, request.params.id, request.body);
+      return getCase(db, request.ctx, request.params.id, locale(request));
+    });
+    app.get('/:id/attachments', { config: { access: 'authenticated' }, schema: { tags, summary: 'Evidence files of a case', params: caseIdParam, response: { 200: z.object({ items: z.array(CaseAttachmentSchema) }), ...commonErrors } } }, async (request) =>
+      listCaseAttachments(db, request.ctx, request.params.id),
+    );
+    app.get('/:id/attachments/:attachmentId', { config: { access: 'authenticated' }, schema: { tags, summary: 'Download an evidence file of a case', params: attachmentParam } }, async (request, reply) => {
+      const { attachment, stream } = await openCaseAttachment(db, config.attachmentsDir, request.ctx, request.params.id, request.params.attachmentId);
+      return reply
+        .type(attachment.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header('x-content-sha256', attachment.sha256)
+        .send(stream);
+    });
+
+    // Uploads send the file itself as the body, so the browser can report progress and nothing is re-encoded.
+    await app.register(async (scope) => {
+      const uploads = scope.withTypeProvider<ZodTypeProvider>();
+      uploads.removeAllContentTypeParsers();
+      uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_CEILING_BYTES }, (_request, body, done) => done(null, body));
+      uploads.put('/:id/attachments', { config: { access: 'cases.report' }, schema: { tags, summary: 'File evidence on a case (raw body; file name in the query)', params: caseIdParam, querystring: CaseAttachmentQuery, response: { 201: CaseAttachmentSchema, ...commonErrors, 413: errorResponse, 415: errorResponse } } }, async (request, reply) => {
+        const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return reply.status(201).send(await addCaseAttachment(db, config.attachmentsDir, request.ctx, request.params.id, { name: request.query.name, content }));
+      });
     });
   };

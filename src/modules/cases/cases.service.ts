@@ -2,12 +2,14 @@
 // src/core/cases; this file reads and writes, under a row lock and a version check, with a timeline
 // event and an audit entry in the same transaction as every change.
 import { chinaToday } from '../../core/calendar';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { addDays } from '../../core/cases/dates';
-import { allowedEvents, defaultSlaDays, mayMove, overdue, refusalKind, stageDueDate, transition, type CaseEvent, type CaseRefusal, type CaseState } from '../../core/cases/lifecycle';
+import { eventForFailedReview, recordReview } from '../../core/cases/clearance';
+import { allowedEvents, checkMitigation, defaultSlaDays, mayMove, overdue, refusalKind, stageDueDate, transition, type CaseEvent, type CaseRefusal, type CaseState } from '../../core/cases/lifecycle';
 import { checkNewCase, mayBeResponsible, mayOpenCase, type NewCaseIssue } from '../../core/cases/opening';
 import { activeCodes, defaultTaxonomy, labelOf, taxonomyLists, validateTaxonomy, type Locale, type Taxonomy, type TaxonomyEntry, type TaxonomyList } from '../../core/cases/taxonomy';
+import { ensureClientVisible, ensurePartyVisible, hiddenClientsArray, hiddenPartiesArray, noteRefusal } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -15,10 +17,11 @@ import { inTransaction, queryRows, type Db, type Executor, type Tx } from '../..
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import type { MessageCode } from '../../platform/i18n/messages';
 import { getCheck } from '../conflicts/conflicts.service';
-import { getClient } from '../registry/clients.service';
+import { clientOfParty, getClient } from '../registry/clients.service';
 import { findParty } from '../registry/parties.service';
+import { insertBarrier, recordRecusalForCase } from '../recusal/recusal.service';
 import { conflictCaseEvents, conflictCaseMitigations, conflictCaseReviews, conflictCases, conflictCaseSubjects, conflictTaxonomyVersions } from './cases.tables';
-import type { CaseListQuery, NewCaseInput, TransitionInput } from './cases.types';
+import type { CaseListQuery, CaseReviewInput, MitigationInEffectInput, NewCaseInput, TransitionInput } from './cases.types';
 
 export type CaseRow = typeof conflictCases.$inferSelect;
 const NO_USER = '00000000-0000-0000-0000-000000000000';
@@ -86,6 +89,12 @@ async function evidenceFromCheck(db: Db, ctx: RequestContext, ref: NonNullable<N
   const pathIndex = ref.pathIndex ?? 0;
   if (ref.pathIndex !== undefined && !hit.paths[pathIndex]) throw Invalid('CASE_HIT_NOT_IN_CHECK', { ref: check.ref }, [{ path: 'conflictCheck.pathIndex', message: 'CASE_HIT_NOT_IN_CHECK' }]);
   const path = hit.paths[pathIndex] ?? null;
+  // A path through a client hidden from the caller is not theirs to file, exactly as if the hit were absent.
+  const hiddenStep = path?.steps.map((step) => ctx.clientScope?.hiddenParties.get(step.party.id)).find((clientId) => clientId !== undefined);
+  if (hiddenStep) {
+    noteRefusal(ctx, hiddenStep);
+    throw Invalid('CASE_HIT_NOT_IN_CHECK', { ref: check.ref }, [{ path: 'conflictCheck.partyId', message: 'CASE_HIT_NOT_IN_CHECK' }]);
+  }
   return {
     evidence: { checkId: check.id, checkRef: check.ref, partyId: hit.party.id, partyName: hit.party.name, path },
     // What the hit names comes with it: the party, and the staff member or client it is.
@@ -126,6 +135,9 @@ export async function openCase(db: Db, ctx: RequestContext, input: NewCaseInput,
     taxonomy,
   );
   if (issues.length > 0) throw Invalid('CASE_NEW_INVALID', {}, issues.map((issue) => ({ path: issuePath[issue] ?? 'body', message: issue })));
+  // A client or party hidden from the caller is as unknown to them as one that does not exist.
+  ensureClientVisible(ctx, clientIds, 'CLIENT_NOT_FOUND');
+  ensurePartyVisible(ctx, partyIds, 'PARTY_NOT_FOUND');
 
   return inTransaction(db, async (tx) => {
     const parties = await Promise.all(partyIds.map((id) => findParty(tx, id)));
@@ -171,7 +183,7 @@ interface TimelineEntry {
 }
 
 /** One line of the timeline and its audit entry. */
-async function record(tx: Tx, ctx: RequestContext, row: Pick<CaseRow, 'id' | 'ref'>, entry: TimelineEntry): Promise<void> {
+export async function record(tx: Tx, ctx: RequestContext, row: Pick<CaseRow, 'id' | 'ref'>, entry: TimelineEntry): Promise<void> {
   await tx.insert(conflictCaseEvents).values({
     caseId: row.id,
     kind: entry.kind,
@@ -193,10 +205,36 @@ async function record(tx: Tx, ctx: RequestContext, row: Pick<CaseRow, 'id' | 're
 /** Reporter, responsible person or a reader of every case; anyone else is told it does not exist. */
 const maySee = (row: CaseRow, ctx: RequestContext) => holds(ctx, 'cases.read_all') || (row.reportedBy !== null && row.reportedBy === me(ctx)) || row.responsibleUserId === me(ctx);
 
+/** A case naming a client hidden from the caller (itself, or as a party) is exactly as missing. */
+function ensureSubjectsVisible(ctx: RequestContext, subjects: readonly { clientId: string | null; partyId: string | null }[]): void {
+  ensureClientVisible(ctx, subjects.map((s) => s.clientId), 'CASE_NOT_FOUND');
+  ensurePartyVisible(ctx, subjects.map((s) => s.partyId), 'CASE_NOT_FOUND');
+}
+
+const subjectsOf = (executor: Executor, caseId: string) =>
+  executor.select().from(conflictCaseSubjects).where(eq(conflictCaseSubjects.caseId, caseId)).orderBy(asc(conflictCaseSubjects.role), asc(conflictCaseSubjects.id));
+
+/** The same for a list: cases with any hidden subject are left out. Undefined when nothing is hidden. */
+function visibleCases(ctx: RequestContext): SQL | undefined {
+  const clientIds = hiddenClientsArray(ctx);
+  const partyIds = hiddenPartiesArray(ctx);
+  if (!clientIds || !partyIds) return undefined;
+  return sql`not exists (select 1 from ${conflictCaseSubjects} where ${conflictCaseSubjects.caseId} = ${conflictCases.id} and (${conflictCaseSubjects.clientId} = any(${clientIds}) or ${conflictCaseSubjects.partyId} = any(${partyIds})))`;
+}
+
 /** The case, locked for this transaction: concurrent changes to one case queue here. */
 async function lockCase(tx: Tx, ctx: RequestContext, id: string): Promise<CaseRow> {
   const [row] = await tx.select().from(conflictCases).where(eq(conflictCases.id, id)).for('update');
   if (!row || !maySee(row, ctx)) throw NotFound('CASE_NOT_FOUND');
+  ensureSubjectsVisible(ctx, await subjectsOf(tx, row.id));
+  return row;
+}
+
+/** The case for one of its readers (without a lock): evidence files hang off it. */
+export async function readableCase(executor: Executor, ctx: RequestContext, id: string): Promise<CaseRow> {
+  const [row] = await executor.select().from(conflictCases).where(eq(conflictCases.id, id));
+  if (!row || !maySee(row, ctx)) throw NotFound('CASE_NOT_FOUND');
+  ensureSubjectsVisible(ctx, await subjectsOf(executor, row.id));
   return row;
 }
 
@@ -294,52 +332,66 @@ export async function transitionCase(db: Db, ctx: RequestContext, id: string, in
   await inTransaction(db, async (tx) => {
     const row = await lockCase(tx, ctx, id);
     expectVersion(row, input.version);
-    await requireMover(tx, ctx, row, input.event);
-    const live = await liveMitigations(tx, row.id);
-    const event = coreEvent(input);
-    const result = transition(row.state, event, {
-      today,
-      severities: activeCodes(taxonomy, 'severities'),
-      mitigationKinds: activeCodes(taxonomy, 'mitigationKinds'),
-      mitigations: live.map((m) => ({ kind: m.kind, inEffect: m.status === 'in_effect' })),
-    });
-    if (!result.ok) {
-      const facts = { state: row.state, version: row.version, ...(result.index !== undefined ? { index: result.index } : {}) };
-      if (result.code === 'ILLEGAL_TRANSITION') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: input.event }, facts);
-      if (refusalKind(result.code) === 'conflict') throw Conflict(refusalCodes[result.code], {}, facts);
-      const base = refusalPath[result.code] ?? (result.code.startsWith('MITIGATION') ? 'mitigations' : 'reviewDates');
-      throw Invalid(refusalCodes[result.code], {}, [{ path: result.index !== undefined ? `${base}.${result.index}` : base, message: result.code }]);
-    }
-
-    const changes: Partial<CaseRow> = { state: result.state };
-    // A stage's clock restarts only when the case enters another stage; revising an assessment keeps it.
-    if (result.state !== row.state) changes.stageEnteredOn = today;
-    const details: Record<string, unknown> = {};
-    if (event.type === 'assess') {
-      changes.severity = event.severity;
-      changes.assessment = { impact: event.impact, assessment: event.assessment };
-      Object.assign(details, { severity: event.severity, impact: event.impact });
-    }
-    if (event.type === 'decide_resolution') {
-      // A new decision replaces the plan: what it replaces is lifted, never deleted.
-      if (live.length > 0) await tx.update(conflictCaseMitigations).set({ status: 'lifted' }).where(inArray(conflictCaseMitigations.id, live.map((m) => m.id)));
-      await tx.insert(conflictCaseMitigations).values(
-        event.mitigations.map((m, position) => ({ caseId: row.id, position, kind: m.kind, description: m.description ?? null, staffUserIds: [...(m.staffIds ?? [])], clientIds: [...(m.clientIds ?? [])] })),
-      );
-      details.mitigations = event.mitigations;
-    }
-    if (result.reviewDates) {
-      await tx.insert(conflictCaseReviews).values(result.reviewDates.map((dueOn) => ({ caseId: row.id, dueOn })));
-      details.reviewDates = result.reviewDates;
-    }
-    if (event.type === 'close_no_conflict') details.finding = event.finding;
-    if (event.type === 'reinvestigate' || event.type === 'reopen') details.reason = event.reason;
-    if (result.state === 'closed') changes.closedAt = new Date();
-    if (event.type === 'reopen') changes.closedAt = null;
-    changes.nextReviewOn = await nextReview(tx, row.id);
-    const saved = await saveCase(tx, row, changes);
-    await record(tx, ctx, saved, { kind: input.event, from: row.state, to: result.state, comment: input.comment, details });
+    await moveCase(tx, ctx, row, input, taxonomy, today);
   });
+}
+
+/** The clients and staff a decided plan names must exist, and its clients be visible to the one deciding. */
+async function requirePlanNames(tx: Tx, ctx: RequestContext, plans: readonly { clientIds?: readonly string[]; staffIds?: readonly string[] }[]): Promise<void> {
+  const clientIds = unique(plans.flatMap((m) => m.clientIds ?? []));
+  ensureClientVisible(ctx, clientIds, 'CLIENT_NOT_FOUND');
+  await Promise.all(clientIds.map((clientId) => getClient(tx, clientId)));
+  await requireUsers(tx, unique(plans.flatMap((m) => m.staffIds ?? [])), 'mitigations');
+}
+
+/** One workflow move of a locked case whose version the caller checked. */
+async function moveCase(tx: Tx, ctx: RequestContext, row: CaseRow, input: TransitionInput, taxonomy: Taxonomy, today: string): Promise<void> {
+  await requireMover(tx, ctx, row, input.event);
+  const live = await liveMitigations(tx, row.id);
+  const event = coreEvent(input);
+  const result = transition(row.state, event, {
+    today,
+    severities: activeCodes(taxonomy, 'severities'),
+    mitigationKinds: activeCodes(taxonomy, 'mitigationKinds'),
+    mitigations: live.map((m) => ({ kind: m.kind, inEffect: m.status === 'in_effect' })),
+  });
+  if (!result.ok) {
+    const facts = { state: row.state, version: row.version, ...(result.index !== undefined ? { index: result.index } : {}) };
+    if (result.code === 'ILLEGAL_TRANSITION') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: input.event }, facts);
+    if (refusalKind(result.code) === 'conflict') throw Conflict(refusalCodes[result.code], {}, facts);
+    const base = refusalPath[result.code] ?? (result.code.startsWith('MITIGATION') ? 'mitigations' : 'reviewDates');
+    throw Invalid(refusalCodes[result.code], {}, [{ path: result.index !== undefined ? `${base}.${result.index}` : base, message: result.code }]);
+  }
+
+  const changes: Partial<CaseRow> = { state: result.state };
+  // A stage's clock restarts only when the case enters another stage; revising an assessment keeps it.
+  if (result.state !== row.state) changes.stageEnteredOn = today;
+  const details: Record<string, unknown> = {};
+  if (event.type === 'assess') {
+    changes.severity = event.severity;
+    changes.assessment = { impact: event.impact, assessment: event.assessment };
+    Object.assign(details, { severity: event.severity, impact: event.impact });
+  }
+  if (event.type === 'decide_resolution') {
+    await requirePlanNames(tx, ctx, event.mitigations);
+    // A new decision replaces the plan: what it replaces is lifted, never deleted.
+    if (live.length > 0) await tx.update(conflictCaseMitigations).set({ status: 'lifted' }).where(inArray(conflictCaseMitigations.id, live.map((m) => m.id)));
+    await tx.insert(conflictCaseMitigations).values(
+      event.mitigations.map((m, position) => ({ caseId: row.id, position, kind: m.kind, description: m.description ?? null, staffUserIds: [...(m.staffIds ?? [])], clientIds: [...(m.clientIds ?? [])] })),
+    );
+    details.mitigations = event.mitigations;
+  }
+  if (result.reviewDates) {
+    await tx.insert(conflictCaseReviews).values(result.reviewDates.map((dueOn) => ({ caseId: row.id, dueOn })));
+    details.reviewDates = result.reviewDates;
+  }
+  if (event.type === 'close_no_conflict') details.finding = event.finding;
+  if (event.type === 'reinvestigate' || event.type === 'reopen') details.reason = event.reason;
+  if (result.state === 'closed') changes.closedAt = new Date();
+  if (event.type === 'reopen') changes.closedAt = null;
+  changes.nextReviewOn = await nextReview(tx, row.id);
+  const saved = await saveCase(tx, row, changes);
+  await record(tx, ctx, saved, { kind: input.event, from: row.state, to: result.state, comment: input.comment, details });
 }
 
 async function nextReview(executor: Executor, caseId: string): Promise<string | null> {
@@ -350,19 +402,130 @@ async function nextReview(executor: Executor, caseId: string): Promise<string | 
   return row?.dueOn ?? null;
 }
 
-/** A decided mitigation reported in place; once all are, the case may move to mitigations_in_effect. */
-export async function markMitigationInEffect(db: Db, ctx: RequestContext, id: string, mitigationId: string, input: { version: number; comment?: string | null }, today: string = chinaToday()) {
+type MitigationRow = typeof conflictCaseMitigations.$inferSelect;
+type Effect = Pick<MitigationRow, 'recordIds' | 'consents' | 'effectNote'>;
+
+/** The clients a case names, as clients or as parties that are clients. */
+async function clientsOfCase(executor: Executor, caseId: string): Promise<string[]> {
+  const subjects = await subjectsOf(executor, caseId);
+  const ofParties = await Promise.all(subjects.flatMap((s) => (s.partyId && !s.clientId ? [clientOfParty(executor, s.partyId)] : [])));
+  return unique([...subjects.flatMap((s) => (s.clientId ? [s.clientId] : [])), ...ofParties.flatMap((c) => (c ? [c.id] : []))]);
+}
+
+/**
+ * What putting a mitigation in effect leaves behind. A recusal or a barrier is created for real, so the
+ * enforcement point keeps the staff named out of the clients from now on; a consent says who gave it and
+ * when; anything else says what was done.
+ */
+async function putInEffect(tx: Tx, ctx: RequestContext, row: CaseRow, mitigation: MitigationRow, input: MitigationInEffectInput, today: string): Promise<Effect> {
+  const facts = { state: row.state, version: row.version };
+  const reason = `${row.ref} ${mitigation.description ?? row.title}`;
+  const note = input.note?.trim() || null;
+  if (mitigation.kind === 'recusal' || mitigation.kind === 'information_barrier') {
+    // The mitigation's own clients, or else the case's.
+    const clientIds = mitigation.clientIds.length > 0 ? mitigation.clientIds : await clientsOfCase(tx, row.id);
+    if (clientIds.length === 0) throw Conflict('CASE_MITIGATION_NO_CLIENTS', {}, facts);
+    const recordIds: string[] = [];
+    if (mitigation.kind === 'recusal') {
+      // One after another: each writes its audit entry onto the same chain.
+      for (const userId of mitigation.staffUserIds) recordIds.push(await recordRecusalForCase(tx, ctx, { userId, clientIds, caseId: row.id, reason, comment: input.comment ?? null }));
+    } else {
+      recordIds.push(await insertBarrier(tx, ctx, { name: reason.slice(0, 200), clientIds, walledOffUserIds: mitigation.staffUserIds, reason, caseId: row.id, startsOn: today }));
+    }
+    return { recordIds, consents: null, effectNote: note };
+  }
+  if (mitigation.kind === 'disclosure_consent') {
+    const consents = input.consents ?? [];
+    const byClient = new Map(consents.map((c) => [c.clientId, c]));
+    if (byClient.size !== consents.length || mitigation.clientIds.some((id) => !byClient.has(id)) || consents.some((c) => !mitigation.clientIds.includes(c.clientId))) {
+      throw Invalid('CASE_CONSENT_REQUIRED', {}, [{ path: 'consents', message: 'CASE_CONSENT_REQUIRED' }]);
+    }
+    const future = consents.findIndex((c) => c.consentedOn > today);
+    if (future >= 0) throw Invalid('CASE_CONSENT_DATE_FUTURE', {}, [{ path: `consents.${future}.consentedOn`, message: 'CASE_CONSENT_DATE_FUTURE' }]);
+    return { recordIds: [], consents: mitigation.clientIds.map((id) => byClient.get(id)!), effectNote: note };
+  }
+  if (!note) throw Invalid('CASE_EFFECT_NOTE_REQUIRED', {}, [{ path: 'note', message: 'CASE_EFFECT_NOTE_REQUIRED' }]);
+  return { recordIds: [], consents: null, effectNote: note };
+}
+
+/** A decided mitigation reported in place, with what that created; once all are, the case may move to mitigations_in_effect. */
+export async function markMitigationInEffect(db: Db, ctx: RequestContext, id: string, mitigationId: string, input: MitigationInEffectInput, today: string = chinaToday()) {
+  const { taxonomy } = await currentTaxonomy(db);
   await inTransaction(db, async (tx) => {
     const row = await lockCase(tx, ctx, id);
     expectVersion(row, input.version);
     await requireMover(tx, ctx, row, 'put_mitigations_in_effect');
-    if (row.state !== 'resolution_decided') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'mitigation_in_effect' }, { state: row.state, version: row.version });
+    const facts = { state: row.state, version: row.version };
+    if (row.state !== 'resolution_decided') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'mitigation_in_effect' }, facts);
     const [mitigation] = await tx.select().from(conflictCaseMitigations).where(and(eq(conflictCaseMitigations.id, mitigationId), eq(conflictCaseMitigations.caseId, row.id)));
     if (!mitigation) throw NotFound('CASE_MITIGATION_NOT_FOUND');
-    if (mitigation.status !== 'planned') throw Conflict('CASE_MITIGATION_NOT_PLANNED', {}, { status: mitigation.status, state: row.state, version: row.version });
-    await tx.update(conflictCaseMitigations).set({ status: 'in_effect', inEffectOn: today }).where(eq(conflictCaseMitigations.id, mitigation.id));
+    if (mitigation.status !== 'planned') throw Conflict('CASE_MITIGATION_NOT_PLANNED', {}, { status: mitigation.status, ...facts });
+    // The plan was checked when decided; a kind the firm has since retired cannot be put in effect.
+    const fault = checkMitigation({ kind: mitigation.kind, description: mitigation.description ?? undefined, staffIds: mitigation.staffUserIds, clientIds: mitigation.clientIds }, activeCodes(taxonomy, 'mitigationKinds'));
+    if (fault) throw Conflict(refusalCodes[fault as Exclude<CaseRefusal, 'ILLEGAL_TRANSITION'>], {}, facts);
+    const effect = await putInEffect(tx, ctx, row, mitigation, input, today);
+    await tx.update(conflictCaseMitigations).set({ status: 'in_effect', inEffectOn: today, ...effect }).where(eq(conflictCaseMitigations.id, mitigation.id));
     const saved = await saveCase(tx, row, {});
-    await record(tx, ctx, saved, { kind: 'mitigation_in_effect', comment: input.comment ?? null, details: { mitigationId: mitigation.id, kind: mitigation.kind } });
+    await record(tx, ctx, saved, {
+      kind: 'mitigation_in_effect',
+      comment: input.comment ?? null,
+      details: { mitigationId: mitigation.id, kind: mitigation.kind, ...(effect.recordIds.length > 0 ? { recordIds: effect.recordIds } : {}), ...(effect.consents ? { consents: effect.consents } : {}), ...(effect.effectNote ? { note: effect.effectNote } : {}) },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews of monitoring and long-term tracking
+
+/** When the planned review dates run out, reviews go on at this interval until tracking is ended. */
+const REVIEW_CADENCE_MONTHS = 6;
+
+const reviewRefusals = { COMMENT_REQUIRED: 'CASE_COMMENT_REQUIRED', REASON_REQUIRED: 'CASE_REASON_REQUIRED', INVALID_DATE: 'CASE_INVALID_DATE' } as const;
+
+/**
+ * Compliance reviews a case under monitoring or closed with mitigations. The mitigations hold: the due
+ * review (and any it passed) is answered and the next date set. They failed: the case goes back to
+ * investigation (a closed one is reopened) with the note as the reason, and the rest of the schedule
+ * gives way to whatever the new resolution sets.
+ */
+export async function reviewCase(db: Db, ctx: RequestContext, id: string, input: CaseReviewInput, today: string = chinaToday()): Promise<void> {
+  const { taxonomy } = await currentTaxonomy(db);
+  await inTransaction(db, async (tx) => {
+    const row = await lockCase(tx, ctx, id);
+    expectVersion(row, input.version);
+    const facts = { state: row.state, version: row.version };
+    if (row.state !== 'monitoring' && row.state !== 'closed') throw Conflict('ILLEGAL_TRANSITION', { state: row.state, event: 'review' }, facts);
+    const pending = await tx
+      .select()
+      .from(conflictCaseReviews)
+      .where(and(eq(conflictCaseReviews.caseId, row.id), isNull(conflictCaseReviews.reviewedOn)))
+      .orderBy(asc(conflictCaseReviews.dueOn));
+    const result = recordReview(
+      { outcome: input.outcome === 'holds' ? 'confirm' : 'reopen', reviewedOn: today, comment: input.note, reason: input.note },
+      { pending: pending.map((r) => r.dueOn), cadenceMonths: REVIEW_CADENCE_MONTHS },
+    );
+    if (!result.ok) {
+      if (result.code === 'NOTHING_TO_REVIEW') throw Conflict('CASE_NOTHING_TO_REVIEW', { ref: row.ref }, facts);
+      throw Invalid(reviewRefusals[result.code], {}, [{ path: 'note', message: result.code }]);
+    }
+    const answer = (reviews: typeof pending, outcome: string, comment: string | null) =>
+      reviews.length > 0
+        ? tx.update(conflictCaseReviews).set({ reviewedOn: today, outcome, comment, reviewerId: me(ctx) }).where(inArray(conflictCaseReviews.id, reviews.map((r) => r.id)))
+        : undefined;
+    if (result.outcome === 'confirm') {
+      const answered = pending.filter((r) => !result.pending.includes(r.dueOn));
+      await answer(answered, 'holds', input.note);
+      const added = result.pending.filter((dueOn) => !pending.some((r) => r.dueOn === dueOn));
+      if (added.length > 0) await tx.insert(conflictCaseReviews).values(added.map((dueOn) => ({ caseId: row.id, dueOn })));
+      const saved = await saveCase(tx, row, { nextReviewOn: result.nextReviewOn });
+      await record(tx, ctx, saved, { kind: 'review', comment: input.note, details: { outcome: 'holds', reviewed: answered.map((r) => r.dueOn), nextReviewOn: result.nextReviewOn } });
+      return;
+    }
+    const [due, ...rest] = pending;
+    await answer([due!], 'failed', input.note);
+    await answer(rest, 'superseded', null);
+    await record(tx, ctx, row, { kind: 'review', comment: input.note, details: { outcome: 'failed', reviewed: [due!.dueOn] } });
+    await moveCase(tx, ctx, row, { version: row.version, event: eventForFailedReview(row.state), comment: input.note, reason: result.reason }, taxonomy, today);
   });
 }
 
@@ -440,14 +603,18 @@ function overdueCondition(today: string): SQL {
   return sql`(${sql.join(clauses, sql` or `)})`;
 }
 
+/** A review is due: the case is watched (monitoring or closed into tracking) and its next review date has come. */
+const reviewDueCondition = (today: string): SQL => sql`(${inArray(conflictCases.state, ['monitoring', 'closed'])} and ${lte(conflictCases.nextReviewOn, today)})`;
+
 export async function listCases(db: Db, ctx: RequestContext, query: CaseListQuery, locale: Locale, today: string = chinaToday()) {
-  const filters: (SQL | undefined)[] = [];
+  const filters: (SQL | undefined)[] = [visibleCases(ctx)];
   if (!holds(ctx, 'cases.read_all')) filters.push(or(eq(conflictCases.reportedBy, me(ctx)), eq(conflictCases.responsibleUserId, me(ctx))));
   if (query.state) filters.push(eq(conflictCases.state, query.state));
   if (query.kind) filters.push(eq(conflictCases.kind, query.kind));
   if (query.severity) filters.push(eq(conflictCases.severity, query.severity));
   if (query.responsible) filters.push(eq(conflictCases.responsibleUserId, query.responsible === 'me' ? me(ctx) : query.responsible));
   if (query.overdue !== undefined) filters.push(query.overdue ? overdueCondition(today) : sql`not ${overdueCondition(today)}`);
+  if (query.reviewDue !== undefined) filters.push(query.reviewDue ? reviewDueCondition(today) : sql`not coalesce(${reviewDueCondition(today)}, false)`);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(or(ilike(conflictCases.ref, like), ilike(conflictCases.title, like), ilike(conflictCases.description, like)));
@@ -469,9 +636,10 @@ export async function getCase(db: Db, ctx: RequestContext, id: string, locale: L
   const [found] = await summaryQuery(db).where(eq(conflictCases.id, id));
   if (!found || !maySee(found.row, ctx)) throw NotFound('CASE_NOT_FOUND');
   const row = found.row;
-  const [{ taxonomy }, subjects, mitigations, reviews, events] = await Promise.all([
+  const subjects = await subjectsOf(db, id);
+  ensureSubjectsVisible(ctx, subjects);
+  const [{ taxonomy }, mitigations, reviews, events] = await Promise.all([
     currentTaxonomy(db),
-    db.select().from(conflictCaseSubjects).where(eq(conflictCaseSubjects.caseId, id)).orderBy(asc(conflictCaseSubjects.role), asc(conflictCaseSubjects.id)),
     db.select().from(conflictCaseMitigations).where(eq(conflictCaseMitigations.caseId, id)).orderBy(asc(conflictCaseMitigations.createdAt), asc(conflictCaseMitigations.position)),
     db
       .select({ review: conflictCaseReviews, reviewerName: users.displayName })
@@ -509,6 +677,9 @@ export async function getCase(db: Db, ctx: RequestContext, id: string, locale: L
       clientIds: m.clientIds,
       status: m.status,
       inEffectOn: m.inEffectOn,
+      recordIds: m.recordIds,
+      consents: (m.consents as { clientId: string; consentedBy: string; consentedOn: string }[] | null) ?? null,
+      note: m.effectNote,
     })),
     reviews: reviews.map(({ review: r, reviewerName }) => ({ id: r.id, dueOn: r.dueOn, reviewedOn: r.reviewedOn, outcome: r.outcome, comment: r.comment, reviewer: nameOf(r.reviewerId, reviewerName) })),
     timeline: events.map(({ event: e, actorName }) => ({ id: e.id, kind: e.kind, fromState: e.fromState, toState: e.toState, actor: nameOf(e.actorId, actorName), at: e.at, comment: e.comment, details: e.details })),

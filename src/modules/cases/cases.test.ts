@@ -87,7 +87,8 @@ describe('conflict cases', () => {
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error).toMatchObject({ code: 'CASE_MITIGATIONS_PENDING', details: { state: 'resolution_decided', index: 0 } });
     for (const m of c.mitigations) {
-      const res = await compliance.post(`/api/cases/${c.id}/mitigations/${m.id}/in-effect`, { version: c.version, comment: `${m.kind} 已落实` });
+      const consents = m.kind === 'disclosure_consent' ? [{ clientId: client.id, consentedBy: '客户法务负责人', consentedOn: today }] : undefined;
+      const res = await compliance.post(`/api/cases/${c.id}/mitigations/${m.id}/in-effect`, { version: c.version, comment: `${m.kind} 已落实`, consents });
       expect(res.statusCode, res.body).toBe(200);
       c = res.json();
     }

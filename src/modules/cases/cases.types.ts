@@ -40,6 +40,8 @@ export const CaseListQuery = pageQuery.extend({
   /** A user id, or "me". */
   responsible: z.union([z.literal('me'), z.uuid()]).optional(),
   overdue: flag.optional(),
+  /** Watched cases (monitoring, or closed into tracking) whose next review date has come. */
+  reviewDue: flag.optional(),
   q: text(200).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
@@ -67,7 +69,31 @@ export type TransitionInput = z.infer<typeof TransitionInput>;
 
 export const CommentInput = z.object({ comment: comment.min(1) });
 export const AssignInput = z.object({ ...versioned, responsibleUserId: z.uuid(), comment: comment.nullish() });
-export const MitigationInEffectInput = z.object({ ...versioned, comment: comment.nullish() });
+export const MitigationInEffectInput = z.object({
+  ...versioned,
+  comment: comment.nullish(),
+  /** disclosure_consent: who consented for each client the mitigation names, and on which day. */
+  consents: z.array(z.object({ clientId: z.uuid(), consentedBy: text(200).min(1), consentedOn: z.iso.date() })).max(50).nullish(),
+  /** What was done: required for restructure, decline or exit and the firm's own kinds; optional otherwise. */
+  note: text(4000).nullish(),
+});
+export type MitigationInEffectInput = z.infer<typeof MitigationInEffectInput>;
+
+/** A review of a watched case: its mitigations still hold, or they failed (the case goes back to investigation). */
+export const CaseReviewInput = z.object({ ...versioned, outcome: z.enum(['holds', 'failed']), note: text(4000) });
+export type CaseReviewInput = z.infer<typeof CaseReviewInput>;
+
+export const attachmentParam = z.object({ id: z.uuid(), attachmentId: z.uuid() });
+export const CaseAttachmentQuery = z.object({ name: z.string().trim().min(1).max(255) });
+export const CaseAttachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  uploadedAt: isoDate,
+});
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 
@@ -108,6 +134,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       clientIds: z.array(z.string()),
       status: z.enum(['planned', 'in_effect', 'lifted']),
       inEffectOn: z.string().nullable(),
+      /** The approved recusals or the information barrier putting it in effect created. */
+      recordIds: z.array(z.string()),
+      consents: z.array(z.object({ clientId: z.string(), consentedBy: z.string(), consentedOn: z.string() })).nullable(),
+      note: z.string().nullable(),
     }),
   ),
   reviews: z.array(z.object({ id: z.uuid(), dueOn: z.string(), reviewedOn: z.string().nullable(), outcome: z.string().nullable(), comment: z.string().nullable(), reviewer: Person.nullable() })),
