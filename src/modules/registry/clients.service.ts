@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { normalizeName } from '../../core/names';
 import { departments, users } from '../../platform/auth/auth.tables';
+import { ensureClientVisible, ensurePartyVisible, visibleClient, visibleParty } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
@@ -50,8 +51,8 @@ function toClientView(row: ClientQueryRow) {
   };
 }
 
-export async function listClients(db: Db, query: z.infer<typeof ClientListQuery>) {
-  const conditions: SQL[] = [];
+export async function listClients(db: Db, ctx: RequestContext, query: z.infer<typeof ClientListQuery>) {
+  const conditions: (SQL | undefined)[] = [visibleClient(ctx, clients.id)];
   if (query.q) {
     const pattern = `%${normalizeName(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`exists (select 1 from ${partyNames} where ${partyNames.partyId} = ${clients.partyId} and ${partyNames.endedAt} is null and ${partyNames.normalized} like ${pattern})`);
@@ -59,7 +60,7 @@ export async function listClients(db: Db, query: z.infer<typeof ClientListQuery>
   if (query.status) conditions.push(eq(clients.status, query.status));
   if (query.departmentId) conditions.push(eq(clients.departmentId, query.departmentId));
   if (query.ownerUserId) conditions.push(eq(clients.ownerUserId, query.ownerUserId));
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const column = { name: parties.primaryName, status: clients.status, startDate: clients.startDate, revenue: clients.annualRevenueMinor, createdAt: clients.createdAt }[query.sort];
   const [rows, [total]] = await Promise.all([
     clientQuery(db)
@@ -72,7 +73,9 @@ export async function listClients(db: Db, query: z.infer<typeof ClientListQuery>
   return { items: rows.map(toClientView), total: total?.n ?? 0 };
 }
 
-export async function getClient(executor: Executor, id: string) {
+/** One client; with the caller's ctx, a client hidden from them is as absent as a missing one. */
+export async function getClient(executor: Executor, id: string, ctx?: RequestContext) {
+  if (ctx) ensureClientVisible(ctx, [id], 'CLIENT_NOT_FOUND');
   const [row] = await clientQuery(executor).where(eq(clients.id, id));
   if (!row) throw NotFound('CLIENT_NOT_FOUND');
   return toClientView(row);
@@ -117,6 +120,8 @@ export async function insertClient(tx: Tx, ctx: RequestContext, input: ClientInp
   await checkReferences(tx, input);
   let party;
   if (input.partyId) {
+    // A hidden client's party is unknown to the caller, not "already a client".
+    ensurePartyVisible(ctx, [input.partyId], 'PARTY_NOT_FOUND');
     party = await findParty(tx, input.partyId);
     if (party.endedAt) throw Conflict('PARTY_ENDED');
   } else if (input.party) {
@@ -138,6 +143,7 @@ export const createClient = (db: Db, ctx: RequestContext, input: ClientInput) =>
   inTransaction(db, async (tx) => getClient(tx, (await insertClient(tx, ctx, input)).id));
 
 export async function updateClient(db: Db, ctx: RequestContext, id: string, changes: ClientChanges) {
+  ensureClientVisible(ctx, [id], 'CLIENT_NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(clients).where(eq(clients.id, id)).for('update');
     if (!before) throw NotFound('CLIENT_NOT_FOUND');
@@ -149,31 +155,33 @@ export async function updateClient(db: Db, ctx: RequestContext, id: string, chan
   });
 }
 
-export async function listContacts(executor: Executor, clientId: string) {
+/** A client's contact persons; one who is a client hidden from the caller is left out. */
+export async function listContacts(executor: Executor, ctx: RequestContext, clientId: string) {
   const rows = await executor
     .select({ contact: clientContacts, party: { id: parties.id, name: parties.primaryName } })
     .from(clientContacts)
     .innerJoin(parties, eq(parties.id, clientContacts.partyId))
-    .where(eq(clientContacts.clientId, clientId))
+    .where(and(eq(clientContacts.clientId, clientId), visibleParty(ctx, clientContacts.partyId)))
     .orderBy(desc(clientContacts.isPrimary), asc(clientContacts.createdAt));
   return rows.map(({ contact: c, party }) => ({ id: c.id, party, role: c.role, title: c.title, isPrimary: c.isPrimary, createdAt: c.createdAt, endedAt: c.endedAt }));
 }
 
-/** Clients where the party is a (current) contact person. */
-export async function clientsContactedBy(executor: Executor, partyId: string) {
+/** Clients where the party is a (current) contact person; with the caller's ctx, those hidden from them are left out. */
+export async function clientsContactedBy(executor: Executor, partyId: string, ctx?: RequestContext) {
   return executor
     .select({ clientId: clients.id, name: parties.primaryName, role: clientContacts.role, title: clientContacts.title })
     .from(clientContacts)
     .innerJoin(clients, eq(clients.id, clientContacts.clientId))
     .innerJoin(parties, eq(parties.id, clients.partyId))
-    .where(and(eq(clientContacts.partyId, partyId), isNull(clientContacts.endedAt)));
+    .where(and(eq(clientContacts.partyId, partyId), isNull(clientContacts.endedAt), ctx ? visibleClient(ctx, clients.id) : undefined));
 }
 
 export async function addContact(db: Db, ctx: RequestContext, clientId: string, input: z.infer<typeof ContactInput>) {
   return inTransaction(db, async (tx) => {
-    await getClient(tx, clientId);
+    await getClient(tx, clientId, ctx);
     let personId = input.partyId;
     if (personId) {
+      ensurePartyVisible(ctx, [personId], 'PARTY_NOT_FOUND');
       const person = await findParty(tx, personId);
       if (person.kind !== 'person') throw Invalid('PARTY_KIND_MISMATCH', {}, [{ path: 'partyId', message: 'PARTY_KIND_MISMATCH' }]);
       if (person.endedAt) throw Conflict('PARTY_ENDED');
@@ -184,11 +192,12 @@ export async function addContact(db: Db, ctx: RequestContext, clientId: string, 
     }
     const [row] = await tx.insert(clientContacts).values({ clientId, partyId: personId, role: input.role, title: input.title, isPrimary: input.isPrimary }).returning();
     await appendAudit(tx, ctx, { action: 'client.contact.add', entityType: 'client', entityId: clientId, after: row });
-    return (await listContacts(tx, clientId)).find((c) => c.id === row!.id)!;
+    return (await listContacts(tx, ctx, clientId)).find((c) => c.id === row!.id)!;
   });
 }
 
 export async function endContact(db: Db, ctx: RequestContext, clientId: string, contactId: string) {
+  ensureClientVisible(ctx, [clientId], 'CLIENT_NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(clientContacts).where(and(eq(clientContacts.id, contactId), eq(clientContacts.clientId, clientId))).for('update');
     if (!before) throw NotFound('CONTACT_NOT_FOUND');

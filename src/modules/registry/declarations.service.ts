@@ -4,6 +4,7 @@ import { normalizeName } from '../../core/names';
 import { parsePercentage, type RelationshipType } from '../../core/relationships';
 import { users } from '../../platform/auth/auth.tables';
 import { getUser } from '../../platform/auth/users.service';
+import { ensurePartyVisible, visibleParty } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
@@ -140,6 +141,8 @@ export async function acceptDeclaration(db: Db, ctx: RequestContext, id: string,
         values.push(declared(staff.id, organisation, item.relation, { shareBasisPoints: share, role: item.role, validFrom: item.validFrom, validTo: item.validTo, notes: item.notes }));
       }
     }
+    // A reviewer kept out of a client the items name leaves the declaration to another reviewer: to them it is absent.
+    ensurePartyVisible(ctx, values.flatMap((v) => [v.fromPartyId, v.toPartyId]), 'DECLARATION_NOT_FOUND');
     const created = await insertRelationships(tx, ctx, values);
     const [after] = await tx
       .update(declarations)
@@ -154,7 +157,8 @@ export async function acceptDeclaration(db: Db, ctx: RequestContext, id: string,
 
 const canReview = (ctx: RequestContext) => ctx.principal?.permissions.includes('declarations.review') ?? false;
 
-async function views(executor: Executor, where: SQL | undefined, page = { limit: 1, offset: 0 }) {
+/** Declarations as shown; the relationships they became are listed unless they touch a client hidden from the caller. */
+async function views(executor: Executor, ctx: RequestContext, where: SQL | undefined, page = { limit: 1, offset: 0 }) {
   const userRef = { id: users.id, username: users.username, displayName: users.displayName };
   const rows = await executor
     .select({ declaration: declarations, user: userRef })
@@ -167,7 +171,12 @@ async function views(executor: Executor, where: SQL | undefined, page = { limit:
   const ids = rows.map((r) => r.declaration.id);
   const reviewerIds = [...new Set(rows.map((r) => r.declaration.reviewedBy).filter((id): id is string => id !== null))];
   const [links, reviewers] = await Promise.all([
-    ids.length ? executor.select({ id: relationships.id, declarationId: relationships.declarationId }).from(relationships).where(inArray(relationships.declarationId, ids)) : [],
+    ids.length
+      ? executor
+          .select({ id: relationships.id, declarationId: relationships.declarationId })
+          .from(relationships)
+          .where(and(inArray(relationships.declarationId, ids), visibleParty(ctx, relationships.fromPartyId), visibleParty(ctx, relationships.toPartyId)))
+      : [],
     reviewerIds.length ? executor.select(userRef).from(users).where(inArray(users.id, reviewerIds)) : [],
   ]);
   return rows.map(({ declaration: d, user }) => ({
@@ -186,7 +195,7 @@ async function views(executor: Executor, where: SQL | undefined, page = { limit:
 
 /** One declaration: its author and reviewers see it; to anyone else it does not exist. */
 export async function getDeclaration(executor: Executor, ctx: RequestContext, id: string) {
-  const [view] = await views(executor, eq(declarations.id, id));
+  const [view] = await views(executor, ctx, eq(declarations.id, id));
   if (!view || (view.user.id !== ctx.principal?.userId && !canReview(ctx))) throw NotFound('DECLARATION_NOT_FOUND');
   return view;
 }
@@ -195,7 +204,7 @@ export async function listDeclarations(db: Db, ctx: RequestContext, query: { sco
   if (query.scope === 'review' && !canReview(ctx)) throw Forbidden('FORBIDDEN', { permission: 'declarations.review' });
   const where = and(query.scope === 'mine' ? eq(declarations.userId, ctx.principal!.userId) : undefined, query.status ? eq(declarations.status, query.status) : undefined);
   const [items, [total]] = await Promise.all([
-    views(db, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    views(db, ctx, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     db.select({ n: count() }).from(declarations).where(where),
   ]);
   return { items, total: total?.n ?? 0 };

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { isSensitiveScheme, maskIdentifier, validateIdentifier, type IdentifierScheme } from '../../core/identifiers';
 import { guessNameLanguage, normalizeName, type NameLanguage, type NameType } from '../../core/names';
+import { ensurePartyVisible, visibleParty } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
@@ -8,6 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import type { MessageCode } from '../../platform/i18n/messages';
 import { clients, parties, partyIdentifiers, partyNames } from './registry.tables';
 import type { PartyChanges, PartyInput, PartyListQuery } from './registry.types';
+import { refusedParties } from './visibility';
 
 export type PartyRow = typeof parties.$inferSelect;
 
@@ -37,8 +39,8 @@ const summaryColumns = {
 const nameMatches = (q: string) =>
   sql`exists (select 1 from ${partyNames} where ${partyNames.partyId} = ${parties.id} and ${partyNames.endedAt} is null and ${partyNames.normalized} like ${`%${normalizeName(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
 
-export async function listParties(db: Db, query: PartyListQuery) {
-  const conditions: SQL[] = [];
+export async function listParties(db: Db, ctx: RequestContext, query: PartyListQuery) {
+  const conditions: (SQL | undefined)[] = [visibleParty(ctx, parties.id)];
   if (query.q) {
     const byIdentifier = sql`exists (select 1 from ${partyIdentifiers} where ${partyIdentifiers.partyId} = ${parties.id} and ${partyIdentifiers.endedAt} is null and ${partyIdentifiers.value} = ${query.q.toUpperCase().replace(/\s/g, '')})`;
     conditions.push(or(nameMatches(query.q), byIdentifier, eq(parties.ref, query.q))!);
@@ -49,7 +51,7 @@ export async function listParties(db: Db, query: PartyListQuery) {
   if (query.publicOfficial) conditions.push(eq(parties.publicOfficial, query.publicOfficial === 'yes'));
   if (query.staff) conditions.push(query.staff === 'yes' ? isNotNull(parties.userId) : isNull(parties.userId));
   if (query.includeEnded === 'no') conditions.push(isNull(parties.endedAt));
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const column = { name: parties.primaryName, createdAt: parties.createdAt, updatedAt: parties.updatedAt }[query.sort];
   const [items, [total]] = await Promise.all([
     db
@@ -70,7 +72,8 @@ export async function findParty(executor: Executor, id: string): Promise<PartyRo
   return party;
 }
 
-async function livePartyForUpdate(tx: Tx, id: string): Promise<PartyRow> {
+async function livePartyForUpdate(tx: Tx, ctx: RequestContext, id: string): Promise<PartyRow> {
+  ensurePartyVisible(ctx, [id], 'PARTY_NOT_FOUND');
   const [party] = await tx.select().from(parties).where(eq(parties.id, id)).for('update');
   if (!party) throw NotFound('PARTY_NOT_FOUND');
   if (party.endedAt) throw Conflict('PARTY_ENDED');
@@ -84,18 +87,22 @@ export function checkedIdentifier(scheme: IdentifierScheme, raw: string, field =
   return result.value;
 }
 
-/** Refuses an identifier another live party holds, naming that party. */
-async function assertIdentifierFree(executor: Executor, scheme: IdentifierScheme, value: string) {
+/** Refuses an identifier another live party holds, naming that party unless it is a client hidden from the caller. */
+async function assertIdentifierFree(executor: Executor, ctx: RequestContext, scheme: IdentifierScheme, value: string) {
   const [holder] = await executor
     .select({ id: parties.id, name: parties.primaryName })
     .from(partyIdentifiers)
     .innerJoin(parties, eq(parties.id, partyIdentifiers.partyId))
     .where(and(eq(partyIdentifiers.scheme, scheme), eq(partyIdentifiers.value, value), isNull(partyIdentifiers.endedAt)));
+  if (holder && refusedParties(ctx, [holder.id]).size) throw Conflict('IDENTIFIER_TAKEN');
   if (holder) throw Conflict('PARTY_IDENTIFIER_EXISTS', { party: holder.name }, { party: holder, scheme });
 }
 
-/** Live parties with a name identical once case, width, spacing and punctuation are set aside. */
-export async function similarParties(executor: Executor, names: string[], exceptPartyId?: string) {
+/**
+ * Live parties with a name identical once case, width, spacing and punctuation are set aside. A client
+ * hidden from the caller is not offered: to them it does not exist (a near-duplicate is compliance's to merge).
+ */
+export async function similarParties(executor: Executor, ctx: RequestContext, names: string[], exceptPartyId?: string) {
   const forms = [...new Set(names.map(normalizeName).filter(Boolean))];
   if (!forms.length) return [];
   return executor
@@ -108,6 +115,7 @@ export async function similarParties(executor: Executor, names: string[], except
         isNull(partyNames.endedAt),
         isNull(parties.endedAt),
         exceptPartyId ? ne(parties.id, exceptPartyId) : undefined,
+        visibleParty(ctx, parties.id),
       ),
     )
     .limit(10);
@@ -134,9 +142,9 @@ export type NewParty = Pick<PartyInput, 'kind' | 'name'> &
 export async function insertParty(tx: Tx, ctx: RequestContext, newParty: NewParty): Promise<PartyRow> {
   const input = { aliases: [], identifiers: [], publicOfficial: false, acknowledgeSimilar: false, ...newParty };
   const identifiers = input.identifiers.map((i, index) => ({ ...i, value: checkedIdentifier(i.scheme, i.value, `identifiers.${index}.value`) }));
-  for (const identifier of identifiers) await assertIdentifierFree(tx, identifier.scheme, identifier.value);
+  for (const identifier of identifiers) await assertIdentifierFree(tx, ctx, identifier.scheme, identifier.value);
   if (!input.acknowledgeSimilar) {
-    const [similar] = await similarParties(tx, [input.name, ...input.aliases.map((a) => a.name)]);
+    const [similar] = await similarParties(tx, ctx, [input.name, ...input.aliases.map((a) => a.name)]);
     if (similar) throw Conflict('SIMILAR_PARTY_EXISTS', { party: similar.name }, { party: similar });
   }
   const [party] = await tx
@@ -169,7 +177,7 @@ export const createParty = (db: Db, ctx: RequestContext, input: PartyInput) => i
 
 export async function updateParty(db: Db, ctx: RequestContext, id: string, changes: PartyChanges): Promise<PartyRow> {
   return inTransaction(db, async (tx) => {
-    const before = await livePartyForUpdate(tx, id);
+    const before = await livePartyForUpdate(tx, ctx, id);
     if (changes.name && changes.name !== before.primaryName) {
       // The old primary name stays findable as a former name.
       await tx.update(partyNames).set({ nameType: 'former' }).where(and(eq(partyNames.partyId, id), eq(partyNames.nameType, 'primary'), isNull(partyNames.endedAt)));
@@ -188,7 +196,7 @@ export async function updateParty(db: Db, ctx: RequestContext, id: string, chang
 
 export async function endParty(db: Db, ctx: RequestContext, id: string, reason: string): Promise<PartyRow> {
   return inTransaction(db, async (tx) => {
-    const before = await livePartyForUpdate(tx, id);
+    const before = await livePartyForUpdate(tx, ctx, id);
     const [after] = await tx.update(parties).set({ endedAt: new Date(), endReason: reason, updatedAt: new Date() }).where(eq(parties.id, id)).returning();
     await appendAudit(tx, ctx, { action: 'party.end', entityType: 'party', entityId: id, before, after });
     return after!;
@@ -197,7 +205,7 @@ export async function endParty(db: Db, ctx: RequestContext, id: string, reason: 
 
 export async function addName(db: Db, ctx: RequestContext, partyId: string, name: NewName) {
   return inTransaction(db, async (tx) => {
-    await livePartyForUpdate(tx, partyId);
+    await livePartyForUpdate(tx, ctx, partyId);
     const [row] = await tx.insert(partyNames).values(nameRow(partyId, name)).returning();
     await appendAudit(tx, ctx, { action: 'party.name.add', entityType: 'party', entityId: partyId, after: row });
     return row!;
@@ -206,7 +214,7 @@ export async function addName(db: Db, ctx: RequestContext, partyId: string, name
 
 export async function endName(db: Db, ctx: RequestContext, partyId: string, nameId: string) {
   return inTransaction(db, async (tx) => {
-    await livePartyForUpdate(tx, partyId);
+    await livePartyForUpdate(tx, ctx, partyId);
     const [before] = await tx.select().from(partyNames).where(and(eq(partyNames.id, nameId), eq(partyNames.partyId, partyId)));
     if (!before) throw NotFound('NAME_NOT_FOUND');
     if (before.endedAt) throw Conflict('RECORD_ENDED');
@@ -219,8 +227,8 @@ export async function endName(db: Db, ctx: RequestContext, partyId: string, name
 export async function addIdentifier(db: Db, ctx: RequestContext, partyId: string, input: { scheme: IdentifierScheme; value: string; country?: string | null }) {
   const value = checkedIdentifier(input.scheme, input.value, 'value');
   return inTransaction(db, async (tx) => {
-    await livePartyForUpdate(tx, partyId);
-    await assertIdentifierFree(tx, input.scheme, value);
+    await livePartyForUpdate(tx, ctx, partyId);
+    await assertIdentifierFree(tx, ctx, input.scheme, value);
     const [row] = await tx.insert(partyIdentifiers).values({ partyId, scheme: input.scheme, value, country: input.country?.toUpperCase() ?? null }).returning();
     await appendAudit(tx, ctx, { action: 'party.identifier.add', entityType: 'party', entityId: partyId, after: { scheme: row!.scheme, value: maskIdentifier(row!.scheme, row!.value) } });
     return row!;
@@ -229,7 +237,7 @@ export async function addIdentifier(db: Db, ctx: RequestContext, partyId: string
 
 export async function endIdentifier(db: Db, ctx: RequestContext, partyId: string, identifierId: string) {
   return inTransaction(db, async (tx) => {
-    await livePartyForUpdate(tx, partyId);
+    await livePartyForUpdate(tx, ctx, partyId);
     const [row] = await tx.select().from(partyIdentifiers).where(and(eq(partyIdentifiers.id, identifierId), eq(partyIdentifiers.partyId, partyId)));
     if (!row) throw NotFound('IDENTIFIER_NOT_FOUND');
     if (row.endedAt) throw Conflict('RECORD_ENDED');
@@ -241,6 +249,7 @@ export async function endIdentifier(db: Db, ctx: RequestContext, partyId: string
 /** The full value of a sensitive identifier, for those allowed to see it; every look is audited. */
 export async function revealIdentifier(db: Db, ctx: RequestContext, partyId: string, identifierId: string): Promise<string> {
   if (!ctx.principal?.permissions.includes('identifiers.reveal')) throw Forbidden('FORBIDDEN', { permission: 'identifiers.reveal' });
+  ensurePartyVisible(ctx, [partyId], 'PARTY_NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(partyIdentifiers).where(and(eq(partyIdentifiers.id, identifierId), eq(partyIdentifiers.partyId, partyId)));
     if (!row) throw NotFound('IDENTIFIER_NOT_FOUND');
@@ -250,7 +259,8 @@ export async function revealIdentifier(db: Db, ctx: RequestContext, partyId: str
 }
 
 /** Names, identifiers (sensitive ones masked) and the client record of one party. */
-export async function partyDetail(db: Db, id: string) {
+export async function partyDetail(db: Db, ctx: RequestContext, id: string) {
+  ensurePartyVisible(ctx, [id], 'PARTY_NOT_FOUND');
   const [party] = await db.select(summaryColumns).from(parties).where(eq(parties.id, id));
   if (!party) throw NotFound('PARTY_NOT_FOUND');
   const [full, names, identifiers] = await Promise.all([

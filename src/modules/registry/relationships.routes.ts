@@ -11,13 +11,13 @@ export const relationshipsRoutes =
   ({ database: { db } }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('', { config: { access: 'registry.read' }, schema: { tags, summary: 'Relationships, newest first (superseded versions left out)', querystring: RelationshipListQuery, response: { 200: paged(RelationshipSchema), ...commonErrors } } }, async (request) => ({
-      ...(await listRelationships(db, request.query)),
+      ...(await listRelationships(db, request.ctx, request.query)),
       page: request.query.page,
       pageSize: request.query.pageSize,
     }));
 
     app.get('/:id', { config: { access: 'registry.read' }, schema: { tags, summary: 'One relationship', params: uuidParam, response: { 200: RelationshipSchema, ...commonErrors } } }, async (request) =>
-      getRelationship(db, request.params.id),
+      getRelationship(db, request.ctx, request.params.id),
     );
 
     app.post('', { config: { access: 'registry.write' }, schema: { tags, summary: 'Record a relationship (entered by compliance)', body: RelationshipInput, response: { 201: RelationshipSchema, ...commonErrors } } }, async (request, reply) =>

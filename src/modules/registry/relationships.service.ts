@@ -1,10 +1,12 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { formatPercentage, parsePercentage, relationshipProblems, type RelationshipType } from '../../core/relationships';
+import { ensurePartyVisible, visibleParty } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, Invalid, NotFound } from '../../platform/errors';
 import { partyRoles } from './parties.service';
+import { refusedParties } from './visibility';
 import { parties, relationships } from './registry.tables';
 import type { RelationshipInput } from './registry.types';
 
@@ -48,11 +50,15 @@ function toRelationshipView({ relationship: r, from, to }: ViewRow) {
 const viewQuery = (executor: Executor) =>
   executor.select(viewColumns).from(relationships).innerJoin(fromParty, eq(fromParty.id, relationships.fromPartyId)).innerJoin(toParty, eq(toParty.id, relationships.toPartyId));
 
+/** A relationship with a client hidden from the caller at either end is hidden with it. */
+const visibleEnds = (ctx: RequestContext) => and(visibleParty(ctx, relationships.fromPartyId), visibleParty(ctx, relationships.toPartyId));
+
 export async function listRelationships(
   db: Db,
+  ctx: RequestContext,
   query: { partyId?: string; type?: RelationshipType; status: 'current' | 'ended' | 'all'; source?: Source; page: number; pageSize: number },
 ) {
-  const conditions: (SQL | undefined)[] = [isNull(relationships.supersededById)];
+  const conditions: (SQL | undefined)[] = [isNull(relationships.supersededById), visibleEnds(ctx)];
   if (query.partyId) conditions.push(or(eq(relationships.fromPartyId, query.partyId), eq(relationships.toPartyId, query.partyId)));
   if (query.type) conditions.push(eq(relationships.type, query.type));
   if (query.source) conditions.push(eq(relationships.source, query.source));
@@ -66,9 +72,10 @@ export async function listRelationships(
   return { items: rows.map(toRelationshipView), total: total?.n ?? 0 };
 }
 
-export async function getRelationship(executor: Executor, id: string) {
+export async function getRelationship(executor: Executor, ctx: RequestContext, id: string) {
   const [row] = await viewQuery(executor).where(eq(relationships.id, id));
   if (!row) throw NotFound('RELATIONSHIP_NOT_FOUND');
+  ensurePartyVisible(ctx, [row.from.id, row.to.id], 'RELATIONSHIP_NOT_FOUND');
   return toRelationshipView(row);
 }
 
@@ -92,9 +99,12 @@ export interface RelationshipValues {
   declarationId?: string | null;
 }
 
-/** Checks the rules against the two parties as they are now; throws the first problem as a 400. */
-async function assertSound(executor: Executor, values: RelationshipValues) {
-  const found = await executor.select({ id: parties.id, kind: parties.kind, endedAt: parties.endedAt }).from(parties).where(inArray(parties.id, [values.fromPartyId, values.toPartyId]));
+/** Checks the rules against the two parties as they are now; throws the first problem as a 400. A client hidden from the caller is an unknown party. */
+async function assertSound(executor: Executor, ctx: RequestContext, values: RelationshipValues) {
+  const hidden = refusedParties(ctx, [values.fromPartyId, values.toPartyId]);
+  const found = (await executor.select({ id: parties.id, kind: parties.kind, endedAt: parties.endedAt }).from(parties).where(inArray(parties.id, [values.fromPartyId, values.toPartyId]))).filter(
+    (p) => !hidden.has(p.id),
+  );
   const from = found.find((p) => p.id === values.fromPartyId);
   const to = found.find((p) => p.id === values.toPartyId);
   if (!from || !to) throw Invalid('UNKNOWN_PARTY', {}, [{ path: from ? 'toPartyId' : 'fromPartyId', message: 'UNKNOWN_PARTY' }]);
@@ -116,16 +126,17 @@ export async function insertRelationships(tx: Tx, ctx: RequestContext, rows: Rel
 export async function createRelationship(db: Db, ctx: RequestContext, input: RelationshipInput, source: Source = 'manual') {
   const values: RelationshipValues = { ...input, shareBasisPoints: shareOf(input.percentage), source };
   return inTransaction(db, async (tx) => {
-    await assertSound(tx, values);
+    await assertSound(tx, ctx, values);
     const [row] = await insertRelationships(tx, ctx, [values]);
     await appendAudit(tx, ctx, { action: 'relationship.create', entityType: 'relationship', entityId: row!.id, after: row });
-    return getRelationship(tx, row!.id);
+    return getRelationship(tx, ctx, row!.id);
   });
 }
 
-async function liveForUpdate(tx: Tx, id: string): Promise<RelationshipRow> {
+async function liveForUpdate(tx: Tx, ctx: RequestContext, id: string): Promise<RelationshipRow> {
   const [row] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
   if (!row) throw NotFound('RELATIONSHIP_NOT_FOUND');
+  ensurePartyVisible(ctx, [row.fromPartyId, row.toPartyId], 'RELATIONSHIP_NOT_FOUND');
   if (row.supersededById) throw Conflict('RECORD_ENDED');
   return row;
 }
@@ -133,7 +144,7 @@ async function liveForUpdate(tx: Tx, id: string): Promise<RelationshipRow> {
 /** A change never overwrites: the new version supersedes the old, which stays as it was. */
 export async function supersedeRelationship(db: Db, ctx: RequestContext, id: string, changes: Partial<Omit<RelationshipInput, 'fromPartyId' | 'toPartyId' | 'type'>>) {
   return inTransaction(db, async (tx) => {
-    const before = await liveForUpdate(tx, id);
+    const before = await liveForUpdate(tx, ctx, id);
     const values: RelationshipValues = {
       fromPartyId: before.fromPartyId,
       toPartyId: before.toPartyId,
@@ -146,23 +157,23 @@ export async function supersedeRelationship(db: Db, ctx: RequestContext, id: str
       source: before.source,
       declarationId: before.declarationId,
     };
-    await assertSound(tx, values);
+    await assertSound(tx, ctx, values);
     const [next] = await insertRelationships(tx, ctx, [values]);
     await tx.update(relationships).set({ supersededById: next!.id, supersededAt: new Date() }).where(eq(relationships.id, id));
     await appendAudit(tx, ctx, { action: 'relationship.supersede', entityType: 'relationship', entityId: next!.id, before, after: next });
-    return getRelationship(tx, next!.id);
+    return getRelationship(tx, ctx, next!.id);
   });
 }
 
 /** Ends a relationship on a date; it keeps both its dates from then on. */
 export async function endRelationship(db: Db, ctx: RequestContext, id: string, validTo: string) {
   return inTransaction(db, async (tx) => {
-    const before = await liveForUpdate(tx, id);
+    const before = await liveForUpdate(tx, ctx, id);
     if (before.validTo) throw Conflict('RECORD_ENDED');
     if (before.validFrom && validTo < before.validFrom) throw Invalid('DATE_ORDER', {}, [{ path: 'validTo', message: 'DATE_ORDER' }]);
     const [after] = await tx.update(relationships).set({ validTo }).where(eq(relationships.id, id)).returning();
     await appendAudit(tx, ctx, { action: 'relationship.end', entityType: 'relationship', entityId: id, before, after });
-    return getRelationship(tx, id);
+    return getRelationship(tx, ctx, id);
   });
 }
 
@@ -176,8 +187,9 @@ export interface GraphNode {
   publicOfficial: boolean;
 }
 
-/** The party and everything within `hops` current relationships of it, for the graph view. */
-export async function relationshipGraph(db: Db, partyId: string, hops: number, maxNodes = 300, hubLimit = 25) {
+/** The party and everything within `hops` current relationships of it, for the graph view; clients hidden from the caller are neither shown nor walked through. */
+export async function relationshipGraph(db: Db, ctx: RequestContext, partyId: string, hops: number, maxNodes = 300, hubLimit = 25) {
+  ensurePartyVisible(ctx, [partyId], 'PARTY_NOT_FOUND');
   const depth = new Map<string, number>([[partyId, 0]]);
   const edges = new Map<string, ReturnType<typeof toRelationshipView>>();
   const collapsed = new Set<string>();
@@ -185,7 +197,7 @@ export async function relationshipGraph(db: Db, partyId: string, hops: number, m
   for (let hop = 1; hop <= hops && frontier.length && depth.size < maxNodes; hop += 1) {
     const rows = (
       await viewQuery(db).where(
-        and(isNull(relationships.supersededById), or(inArray(relationships.fromPartyId, frontier), inArray(relationships.toPartyId, frontier))),
+        and(isNull(relationships.supersededById), visibleEnds(ctx), or(inArray(relationships.fromPartyId, frontier), inArray(relationships.toPartyId, frontier))),
       )
     )
       .map(toRelationshipView)

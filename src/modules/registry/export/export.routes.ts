@@ -40,16 +40,16 @@ export const exportRoutes =
 
     app.get('/parties', { config, schema: { tags, summary: summary('Parties'), querystring: PartyListQuery.omit(unpaged).extend(format), produces } }, async (request, reply) => {
       const { format: as, ...query } = request.query;
-      return send(request, reply, 'parties', as, partyColumns, partyRows(db, query));
+      return send(request, reply, 'parties', as, partyColumns, partyRows(db, request.ctx, query));
     });
 
     app.get('/clients', { config, schema: { tags, summary: summary('Clients'), querystring: ClientListQuery.omit(unpaged).extend(format), produces } }, async (request, reply) => {
       const { format: as, ...query } = request.query;
-      return send(request, reply, 'clients', as, clientColumns, clientRows(db, query));
+      return send(request, reply, 'clients', as, clientColumns, clientRows(db, request.ctx, query));
     });
 
     app.get('/relationships', { config, schema: { tags, summary: summary('Relationships'), querystring: RelationshipListQuery.omit(unpaged).extend(format), produces } }, async (request, reply) => {
       const { format: as, ...query } = request.query;
-      return send(request, reply, 'relationships', as, relationshipColumns, relationshipRows(db, query));
+      return send(request, reply, 'relationships', as, relationshipColumns, relationshipRows(db, request.ctx, query));
     });
   };

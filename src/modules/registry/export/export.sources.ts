@@ -1,7 +1,9 @@
-// The rows of each exportable list, page by page through the list services (so the filters are theirs).
+// The rows of each exportable list, page by page through the list services (so the filters, and what
+// the caller's recusals and barriers hide, are theirs).
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IdentifierScheme } from '../../../core/identifiers';
+import type { RequestContext } from '../../../platform/context';
 import type { Db } from '../../../platform/db/database';
 import { listClients } from '../clients.service';
 import { listParties } from '../parties.service';
@@ -35,8 +37,8 @@ export type PartyExportRow = Awaited<ReturnType<typeof listParties>>['items'][nu
   identifiers: { scheme: IdentifierScheme; value: string }[];
 };
 
-export async function* partyRows(db: Db, query: Unpaged<PartyListQuery>): AsyncIterable<PartyExportRow[]> {
-  for await (const items of pages((page, pageSize) => listParties(db, { ...query, page, pageSize }))) {
+export async function* partyRows(db: Db, ctx: RequestContext, query: Unpaged<PartyListQuery>): AsyncIterable<PartyExportRow[]> {
+  for await (const items of pages((page, pageSize) => listParties(db, ctx, { ...query, page, pageSize }))) {
     const ids = items.map((p) => p.id);
     const [details, names, identifiers] = await Promise.all([
       db.select({ id: parties.id, address: parties.address, notes: parties.notes, officialPosition: parties.officialPosition }).from(parties).where(inArray(parties.id, ids)),
@@ -55,8 +57,8 @@ export async function* partyRows(db: Db, query: Unpaged<PartyListQuery>): AsyncI
 
 export type ClientExportRow = Awaited<ReturnType<typeof listClients>>['items'][number] & { partyKey: string };
 
-export async function* clientRows(db: Db, query: Unpaged<z.infer<typeof ClientListQuery>>): AsyncIterable<ClientExportRow[]> {
-  for await (const items of pages((page, pageSize) => listClients(db, { ...query, page, pageSize }))) {
+export async function* clientRows(db: Db, ctx: RequestContext, query: Unpaged<z.infer<typeof ClientListQuery>>): AsyncIterable<ClientExportRow[]> {
+  for await (const items of pages((page, pageSize) => listClients(db, ctx, { ...query, page, pageSize }))) {
     const keys = await keysOf(db, items.map((c) => c.party.id));
     yield items.map((c) => ({ ...c, partyKey: keys.get(c.party.id)! }));
   }
@@ -64,8 +66,8 @@ export async function* clientRows(db: Db, query: Unpaged<z.infer<typeof ClientLi
 
 export type RelationshipExportRow = Awaited<ReturnType<typeof listRelationships>>['items'][number] & { fromKey: string; toKey: string };
 
-export async function* relationshipRows(db: Db, query: Unpaged<z.infer<typeof RelationshipListQuery>>): AsyncIterable<RelationshipExportRow[]> {
-  for await (const items of pages((page, pageSize) => listRelationships(db, { ...query, page, pageSize }))) {
+export async function* relationshipRows(db: Db, ctx: RequestContext, query: Unpaged<z.infer<typeof RelationshipListQuery>>): AsyncIterable<RelationshipExportRow[]> {
+  for await (const items of pages((page, pageSize) => listRelationships(db, ctx, { ...query, page, pageSize }))) {
     const keys = await keysOf(db, items.flatMap((r) => [r.from.id, r.to.id]));
     yield items.map((r) => ({ ...r, fromKey: keys.get(r.from.id)!, toKey: keys.get(r.to.id)! }));
   }

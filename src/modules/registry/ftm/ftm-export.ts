@@ -3,6 +3,8 @@ import type { Entity } from '@opensanctions/followthemoney';
 import { aliasedTable, and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { maskIdentifier } from '../../../core/identifiers';
 import { formatPercentage } from '../../../core/relationships';
+import { visibleParty } from '../../../platform/access/client-scope';
+import type { RequestContext } from '../../../platform/context';
 import type { Db } from '../../../platform/db/database';
 import { parties, partyIdentifiers, partyNames, relationships } from '../registry.tables';
 import type { PartyRow } from '../parties.service';
@@ -34,13 +36,13 @@ function byParty<T extends { partyId: string }>(rows: T[]): Map<string, T[]> {
   return grouped;
 }
 
-async function* partyBatches(db: Db) {
+async function* partyBatches(db: Db, ctx: RequestContext) {
   let after: string | null = null;
   for (;;) {
     const batch: PartyRow[] = await db
       .select()
       .from(parties)
-      .where(and(isNull(parties.endedAt), after ? gt(parties.id, after) : undefined))
+      .where(and(isNull(parties.endedAt), visibleParty(ctx, parties.id), after ? gt(parties.id, after) : undefined))
       .orderBy(asc(parties.id))
       .limit(BATCH);
     if (!batch.length) return;
@@ -92,7 +94,7 @@ function edgeOf(r: RelationshipRow, fromKind: string, toKind: string): Edge {
 const fromParty = aliasedTable(parties, 'from_party');
 const toParty = aliasedTable(parties, 'to_party');
 
-async function* relationshipLines(db: Db) {
+async function* relationshipLines(db: Db, ctx: RequestContext) {
   let after: string | null = null;
   for (;;) {
     const batch = await db
@@ -100,7 +102,16 @@ async function* relationshipLines(db: Db) {
       .from(relationships)
       .innerJoin(fromParty, eq(fromParty.id, relationships.fromPartyId))
       .innerJoin(toParty, eq(toParty.id, relationships.toPartyId))
-      .where(and(isNull(relationships.supersededById), isNull(fromParty.endedAt), isNull(toParty.endedAt), after ? gt(relationships.id, after) : undefined))
+      .where(
+        and(
+          isNull(relationships.supersededById),
+          isNull(fromParty.endedAt),
+          isNull(toParty.endedAt),
+          visibleParty(ctx, fromParty.id),
+          visibleParty(ctx, toParty.id),
+          after ? gt(relationships.id, after) : undefined,
+        ),
+      )
       .orderBy(asc(relationships.id))
       .limit(BATCH);
     if (!batch.length) return;
@@ -124,15 +135,15 @@ async function* relationshipLines(db: Db) {
  * One JSON line per entity. Persons are Person; organisations a PublicBody when someone holds
  * public office in them, a Company when they have a USCC, else an Organization. Public officials
  * carry `topics: role.pep` and their positions. Relationships are written in their latest version,
- * ended ones with their end date.
+ * ended ones with their end date. Clients hidden from the caller are left out, and every relationship touching them.
  */
-export async function* exportFtm(db: Db, options: FtmExportOptions = {}): AsyncIterable<string> {
+export async function* exportFtm(db: Db, ctx: RequestContext, options: FtmExportOptions = {}): AsyncIterable<string> {
   const authorities = await db
     .selectDistinct({ id: relationships.toPartyId })
     .from(relationships)
     .where(and(eq(relationships.type, 'public_official'), isNull(relationships.supersededById)));
   const publicBodies = new Set(authorities.map((a) => a.id));
-  for await (const batch of partyBatches(db)) {
+  for await (const batch of partyBatches(db, ctx)) {
     for (const { party: p, names, identifiers } of batch) {
       const schema = p.kind === 'person' ? 'Person' : publicBodies.has(p.id) ? 'PublicBody' : identifiers.some((i) => i.scheme === 'uscc') ? 'Company' : 'Organization';
       const properties: Record<string, (string | null)[]> = { name: [p.primaryName], country: [p.country?.toLowerCase() ?? null], address: [p.address] };
@@ -146,5 +157,5 @@ export async function* exportFtm(db: Db, options: FtmExportOptions = {}): AsyncI
       yield line(entity(ftmIdOf(p), schema, properties));
     }
   }
-  yield* relationshipLines(db);
+  yield* relationshipLines(db, ctx);
 }

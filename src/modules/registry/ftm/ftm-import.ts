@@ -9,6 +9,7 @@ import type { ImportOptions, ImportReport } from '../import/import.types';
 import { identifierHolders, identifierKey, partiesByRef, existingRelationships, relationshipKey } from '../import/lookups';
 import { Rejections } from '../import/row-checks';
 import { parties } from '../registry.tables';
+import { refusedParties } from '../visibility';
 import type { RelationshipValues } from '../relationships.service';
 import { insertPartiesBulk, insertRelationshipsBulk, type BulkParty } from '../bulk-write';
 import { parseFtm, type EdgeDraft, type PartyDraft } from './ftm-parse';
@@ -46,15 +47,16 @@ async function knownParties(tx: Tx, ftmIds: Set<string>): Promise<Map<string, Kn
 }
 
 /** New parties whose identifiers no live party and no earlier line holds. */
-async function acceptParties(tx: Tx, drafts: PartyDraft[], known: Map<string, Known>, rejections: Rejections): Promise<{ draft: PartyDraft; party: BulkParty }[]> {
+async function acceptParties(tx: Tx, ctx: RequestContext, drafts: PartyDraft[], known: Map<string, Known>, rejections: Rejections): Promise<{ draft: PartyDraft; party: BulkParty }[]> {
   const fresh = drafts.filter((d) => !known.has(d.ftmId));
-  const holders = await identifierHolders(tx, fresh.flatMap((d) => d.party.identifiers ?? []));
+  const holders = await identifierHolders(tx, ctx, fresh.flatMap((d) => d.party.identifiers ?? []));
   const firstLine = new Map<string, number>();
   const accepted: { draft: PartyDraft; party: BulkParty }[] = [];
   for (const draft of fresh) {
     const clash = (draft.party.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)).find((key) => holders.has(key) || firstLine.has(key));
     if (clash) {
-      if (holders.has(clash)) rejections.add(draft.line, 'identifiers', 'PARTY_IDENTIFIER_EXISTS', { party: holders.get(clash)! });
+      const holder = holders.get(clash);
+      if (holder) rejections.add(draft.line, 'identifiers', holder.code, holder.params);
       else rejections.add(draft.line, 'identifiers', 'DUPLICATE_IN_FILE', { line: firstLine.get(clash)! });
       continue;
     }
@@ -73,11 +75,16 @@ const FIELD_OF_PROBLEM: Record<string, (e: EdgeDraft) => string> = {
   validTo: () => 'endDate',
 };
 
-/** Edges between known, live parties that obey the relationship rules; those already recorded are left out. */
-async function acceptEdges(tx: Tx, edges: EdgeDraft[], known: Map<string, Known>, rejections: Rejections) {
+/**
+ * Edges between known, live parties that obey the relationship rules; those already recorded are left
+ * out. A client hidden from the caller is an unknown party here, as in a relationships file (an entity
+ * of it in the file is, like every party already held, skipped).
+ */
+async function acceptEdges(tx: Tx, ctx: RequestContext, edges: EdgeDraft[], known: Map<string, Known>, rejections: Rejections) {
   const sound: { edge: EdgeDraft; values: RelationshipValues; from: Known; to: Known }[] = [];
+  const visible = (party: Known | undefined) => (party && refusedParties(ctx, [party.id]).size ? undefined : party);
   for (const edge of edges) {
-    const [from, to] = [known.get(edge.source.ftmId), known.get(edge.target.ftmId)];
+    const [from, to] = [visible(known.get(edge.source.ftmId)), visible(known.get(edge.target.ftmId))];
     if (!from || !to) {
       rejections.add(edge.line, from ? edge.target.prop : edge.source.prop, 'UNKNOWN_PARTY');
       continue;
@@ -119,8 +126,8 @@ export async function importFtm(db: Db, ctx: RequestContext, bytes: Uint8Array, 
   return inTransaction(db, async (tx) => {
     const ids = new Set([...parsed.parties.map((p) => p.ftmId), ...parsed.edges.flatMap((e) => [e.source.ftmId, e.target.ftmId])]);
     const known = await knownParties(tx, ids);
-    const newParties = await acceptParties(tx, parsed.parties, known, rejections);
-    const { sound, fresh } = await acceptEdges(tx, parsed.edges, known, rejections);
+    const newParties = await acceptParties(tx, ctx, parsed.parties, known, rejections);
+    const { sound, fresh } = await acceptEdges(tx, ctx, parsed.edges, known, rejections);
     const valid = parsed.parties.filter((d) => known.has(d.ftmId) && known.get(d.ftmId)!.existed).length + newParties.length + sound.length;
     options.onProgress?.('validate', valid, parsed.rows);
     const write = !options.dryRun && (newParties.length > 0 || fresh.length > 0);

@@ -42,7 +42,7 @@ export const ftmRoutes =
         return reply
           .type('application/x-ndjson; charset=utf-8')
           .header('content-disposition', `attachment; filename="probity-registry-${stamp}.ftm.json"`)
-          .send(Readable.from(exportFtm(db, { fullIdentifiers })));
+          .send(Readable.from(exportFtm(db, request.ctx, { fullIdentifiers })));
       },
     );
 

@@ -21,17 +21,17 @@ interface Checked {
   preview: Record<string, string>[];
   write(tx: Tx, ctx: RequestContext, progress: Progress): Promise<Record<string, number>>;
 }
-type Importer = (executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress: Progress) => Promise<Checked>;
+type Importer = (executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress: Progress) => Promise<Checked>;
 
 /** Ties a kind's validation, writing and preview together over its own record type. */
 const importer =
   <R>(
-    validate: (executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress: Progress) => Promise<R[]>,
+    validate: (executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress: Progress) => Promise<R[]>,
     write: (tx: Tx, ctx: RequestContext, records: readonly R[], progress: Progress) => Promise<Record<string, number>>,
     preview: (record: R) => Record<string, string>,
   ): Importer =>
-  async (executor, rows, rejections, progress) => {
-    const records = await validate(executor, rows, rejections, progress);
+  async (executor, ctx, rows, rejections, progress) => {
+    const records = await validate(executor, ctx, rows, rejections, progress);
     return { valid: records.length, preview: records.slice(0, PREVIEW_ROWS).map(preview), write: (tx, ctx, p) => write(tx, ctx, records, p) };
   };
 
@@ -67,7 +67,7 @@ export async function runImport(db: Db, ctx: RequestContext, kind: ImportKind, b
   const { index, mapping } = resolveColumns(kind, table.columns, options.mapping);
   const rows = importRows(table.rows, index);
   const rejections = new Rejections(locale);
-  const check = (executor: Executor) => importers[kind](executor, rows, rejections, counter('validate', total, options.onProgress));
+  const check = (executor: Executor) => importers[kind](executor, ctx, rows, rejections, counter('validate', total, options.onProgress));
   const report = (checked: Checked, created: Record<string, number>): ImportReport => ({
     kind,
     format: table.format,

@@ -3,8 +3,11 @@ import { eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { IdentifierScheme } from '../../../core/identifiers';
 import { relationshipRules, type RelationshipType } from '../../../core/relationships';
 import { departments, users } from '../../../platform/auth/auth.tables';
+import type { RequestContext } from '../../../platform/context';
 import type { Executor } from '../../../platform/db/database';
+import type { MessageCode } from '../../../platform/i18n/messages';
 import { clientContacts, clients, parties, partyIdentifiers, relationships } from '../registry.tables';
+import { refusedParties } from '../visibility';
 
 /** A set of values as one parameter: a file can hold more values than a query may have parameters. */
 const setOf = (values: Iterable<string>, type: 'text' | 'uuid' = 'text'): SQL =>
@@ -27,17 +30,43 @@ export async function partiesByRef(executor: Executor, refs: Iterable<string>): 
   return new Map(rows.map((r) => [r.ref!, { id: r.id, kind: r.kind, name: r.name, ended: r.endedAt !== null, clientId: r.clientId }]));
 }
 
+/**
+ * The parties a file refers to, as the caller may see them: a client hidden from them is left out, so
+ * a row naming it is refused as naming an unknown party (the least surprising answer: the same as for
+ * a key the registry does not hold), and the attempt is noted.
+ */
+export async function visiblePartiesByRef(executor: Executor, ctx: RequestContext, refs: Iterable<string>): Promise<Map<string, KnownParty>> {
+  const known = await partiesByRef(executor, refs);
+  const hidden = refusedParties(ctx, [...known.values()].map((p) => p.id));
+  for (const [ref, party] of known) if (hidden.has(party.id)) known.delete(ref);
+  return known;
+}
+
 export const identifierKey = (scheme: IdentifierScheme, value: string) => `${scheme}:${value}`;
 
-/** Name of the live party holding each identifier, by identifierKey. */
-export async function identifierHolders(executor: Executor, identifiers: readonly { scheme: IdentifierScheme; value: string }[]): Promise<Map<string, string>> {
+export interface HolderRefusal {
+  code: MessageCode;
+  params: Record<string, string>;
+}
+
+/**
+ * How to refuse each identifier a live party already holds, by identifierKey: naming the holder,
+ * unless it is a client hidden from the caller (still refused, one identifier has one holder, but not named).
+ */
+export async function identifierHolders(executor: Executor, ctx: RequestContext, identifiers: readonly { scheme: IdentifierScheme; value: string }[]): Promise<Map<string, HolderRefusal>> {
   if (!identifiers.length) return new Map();
   const rows = await executor
-    .select({ scheme: partyIdentifiers.scheme, value: partyIdentifiers.value, name: parties.primaryName })
+    .select({ scheme: partyIdentifiers.scheme, value: partyIdentifiers.value, id: parties.id, name: parties.primaryName })
     .from(partyIdentifiers)
     .innerJoin(parties, eq(parties.id, partyIdentifiers.partyId))
     .where(sql`${isNull(partyIdentifiers.endedAt)} and ${partyIdentifiers.value} in ${setOf(identifiers.map((i) => i.value))}`);
-  return new Map(rows.map((r) => [identifierKey(r.scheme, r.value), r.name]));
+  const hidden = refusedParties(ctx, rows.map((r) => r.id));
+  return new Map(
+    rows.map((r): [string, HolderRefusal] => [
+      identifierKey(r.scheme, r.value),
+      hidden.has(r.id) ? { code: 'IDENTIFIER_TAKEN', params: {} } : { code: 'PARTY_IDENTIFIER_EXISTS', params: { party: r.name } },
+    ]),
+  );
 }
 
 /** User ids by lower-case username. */

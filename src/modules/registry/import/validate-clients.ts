@@ -1,7 +1,8 @@
 import { isCurrencyCode, moneyToDecimalString, parseMoney } from '../../../core/money';
+import type { RequestContext } from '../../../platform/context';
 import type { Executor } from '../../../platform/db/database';
 import type { MessageCode } from '../../../platform/i18n/messages';
-import { departmentsByCode, partiesByRef, usersByName } from './lookups';
+import { departmentsByCode, visiblePartiesByRef, usersByName } from './lookups';
 import { fieldsOf, firstLines, type ImportRow, type Rejections } from './row-checks';
 
 type ClientStatus = 'prospect' | 'active' | 'former';
@@ -33,7 +34,7 @@ const STATUSES: Record<string, ClientStatus> = {
   前客户: 'former',
 };
 
-export async function validateClients(executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<ClientRecord[]> {
+export async function validateClients(executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<ClientRecord[]> {
   const partyLine = firstLines();
   const drafts: Omit<ClientRecord, 'partyId' | 'ownerUserId' | 'departmentId'>[] = [];
   for (const row of rows) {
@@ -58,7 +59,7 @@ export async function validateClients(executor: Executor, rows: readonly ImportR
     }
     progress?.(1);
   }
-  const known = await partiesByRef(executor, drafts.map((d) => d.ref));
+  const known = await visiblePartiesByRef(executor, ctx, drafts.map((d) => d.ref));
   const owners = await usersByName(executor, drafts.flatMap((d) => (d.owner ? [d.owner] : [])));
   const departments = await departmentsByCode(executor, drafts.flatMap((d) => (d.department ? [d.department] : [])));
   const records: ClientRecord[] = [];

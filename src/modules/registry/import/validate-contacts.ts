@@ -1,5 +1,6 @@
+import type { RequestContext } from '../../../platform/context';
 import type { Executor } from '../../../platform/db/database';
-import { contactKey, existingContacts, partiesByRef } from './lookups';
+import { contactKey, existingContacts, visiblePartiesByRef } from './lookups';
 import { fieldsOf, firstLines, YES_NO, type ImportRow, type Rejections } from './row-checks';
 
 export interface ContactRecord {
@@ -13,7 +14,7 @@ export interface ContactRecord {
   isPrimary: boolean;
 }
 
-export async function validateContacts(executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<ContactRecord[]> {
+export async function validateContacts(executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<ContactRecord[]> {
   const pairLine = firstLines();
   const drafts: Omit<ContactRecord, 'clientId' | 'partyId'>[] = [];
   for (const row of rows) {
@@ -28,7 +29,7 @@ export async function validateContacts(executor: Executor, rows: readonly Import
     if (clientRef && personRef && isPrimary !== null) drafts.push({ line: row.line, clientRef, personRef, role, title, isPrimary });
     progress?.(1);
   }
-  const known = await partiesByRef(executor, drafts.flatMap((d) => [d.clientRef, d.personRef]));
+  const known = await visiblePartiesByRef(executor, ctx, drafts.flatMap((d) => [d.clientRef, d.personRef]));
   const existing = await existingContacts(executor, [...known.values()].flatMap((p) => (p.clientId ? [p.clientId] : [])));
   const records: ContactRecord[] = [];
   for (const draft of drafts) {

@@ -1,5 +1,6 @@
 import { maskIdentifier, validateIdentifier, type IdentifierScheme } from '../../../core/identifiers';
 import type { PartyKind } from '../../../core/relationships';
+import type { RequestContext } from '../../../platform/context';
 import type { Executor } from '../../../platform/db/database';
 import { identifierHolders, identifierKey, partiesByRef } from './lookups';
 import { fieldsOf, firstLines, type ImportRow, type Rejections } from './row-checks';
@@ -23,7 +24,7 @@ const IDENTIFIER_FIELDS = [
   ['passport', 'passport'],
 ] as const;
 
-export async function validateParties(executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<PartyRecord[]> {
+export async function validateParties(executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<PartyRecord[]> {
   const refLine = firstLines();
   const identifierOwner = new Map<string, string>();
   const drafts: PartyRecord[] = [];
@@ -59,12 +60,12 @@ export async function validateParties(executor: Executor, rows: readonly ImportR
   }
   // One after the other: inside a transaction both run on the same connection.
   const taken = await partiesByRef(executor, drafts.map((d) => d.ref));
-  const holders = await identifierHolders(executor, drafts.flatMap((d) => d.identifiers));
+  const holders = await identifierHolders(executor, ctx, drafts.flatMap((d) => d.identifiers));
   for (const draft of drafts) {
     if (taken.has(draft.ref)) rejections.add(draft.line, 'id', 'DUPLICATE_REF', { ref: draft.ref });
     for (const { field, scheme, value } of draft.identifiers) {
       const holder = holders.get(identifierKey(scheme, value));
-      if (holder !== undefined) rejections.add(draft.line, field, 'PARTY_IDENTIFIER_EXISTS', { party: holder });
+      if (holder) rejections.add(draft.line, field, holder.code, holder.params);
     }
   }
   return drafts.filter((d) => !rejections.has(d.line));

@@ -1,6 +1,7 @@
 import { formatPercentage, parsePercentage, relationshipProblems, relationshipRules, relationshipTypes, type RelationshipType } from '../../../core/relationships';
+import type { RequestContext } from '../../../platform/context';
 import type { Executor } from '../../../platform/db/database';
-import { existingRelationships, partiesByRef, relationshipKey } from './lookups';
+import { existingRelationships, visiblePartiesByRef, relationshipKey } from './lookups';
 import { fieldsOf, firstLines, type ImportRow, type Rejections } from './row-checks';
 
 export interface RelationshipRecord {
@@ -29,7 +30,7 @@ const TYPES = new Map<string, RelationshipType>(
 // relationshipProblems names the API's fields; the report names the file's.
 const FIELD_OF: Record<string, string> = { fromPartyId: 'from', toPartyId: 'to', percentage: 'percentage', validTo: 'valid_to' };
 
-export async function validateRelationships(executor: Executor, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<RelationshipRecord[]> {
+export async function validateRelationships(executor: Executor, ctx: RequestContext, rows: readonly ImportRow[], rejections: Rejections, progress?: (done: number) => void): Promise<RelationshipRecord[]> {
   const linkLine = firstLines();
   const drafts: Omit<RelationshipRecord, 'fromPartyId' | 'toPartyId'>[] = [];
   for (const row of rows) {
@@ -52,7 +53,7 @@ export async function validateRelationships(executor: Executor, rows: readonly I
     if (firstLine !== undefined) f.reject('to', 'DUPLICATE_IN_FILE', { line: firstLine });
     drafts.push({ line: row.line, fromRef, toRef, type, shareBasisPoints, role, validFrom, validTo, notes });
   }
-  const known = await partiesByRef(executor, drafts.flatMap((d) => [d.fromRef, d.toRef]));
+  const known = await visiblePartiesByRef(executor, ctx, drafts.flatMap((d) => [d.fromRef, d.toRef]));
   const existing = await existingRelationships(executor, [...known.values()].map((p) => p.id));
   const records: RelationshipRecord[] = [];
   for (const draft of drafts) {
