@@ -36,7 +36,7 @@ export const conflictsRoutes =
       pageSize: request.query.pageSize,
     }));
     app.get('/suggestions', { config: check, schema: { tags, summary: 'Type-ahead: parties whose names match, not saved', querystring: SuggestionQuery, response: { 200: SuggestionSchema, ...errors } } }, async (request) =>
-      suggestions(db, index, request.query, locale(request)),
+      suggestions(db, index, request.ctx, request.query, locale(request)),
     );
     app.get('/settings', { config: { access: 'authenticated' }, schema: { tags, summary: 'The firm’s default match mode, hops and threshold', response: { 200: ConflictSettingsSchema, ...commonErrors } } }, async () => getSettings(db));
     app.put('/settings', { config: { access: 'conflicts.configure' }, schema: { tags, summary: 'Change the firm’s conflict-check defaults', body: ConflictSettingsSchema, response: { 200: ConflictSettingsSchema, ...commonErrors } } }, async (request) =>

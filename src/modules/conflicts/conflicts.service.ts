@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { pathText, reasonParams, reasonText, relationshipLabel } from '../../core/conflicts/explain';
+import { hasRestrictions, isPartyHidden, noteRefusal } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -9,7 +10,7 @@ import type { Locale } from '../../platform/i18n/messages';
 import { conflictChecks, conflictSettings } from './conflicts.tables';
 import type { ConflictCheckInput, ConflictSettings } from './conflicts.types';
 import type { PartyIndex } from './party-index';
-import { overallLevel, screen, suggest, type SavedHit, type SavedSubjectResult } from './screening';
+import { levelOf, overallLevel, screen, suggest, type SavedHit, type SavedSubjectResult } from './screening';
 
 export async function getSettings(executor: Executor): Promise<ConflictSettings> {
   const [row] = await executor.select().from(conflictSettings).where(eq(conflictSettings.id, 'firm'));
@@ -43,6 +44,31 @@ function presentHit(hit: SavedHit, locale: Locale) {
 
 const presentResults = (results: SavedSubjectResult[], locale: Locale) => results.map((r) => ({ ...r, hits: r.hits.map((hit) => presentHit(hit, locale)) }));
 
+/**
+ * A check is saved as it ran, whoever ran it; a reader kept out of clients sees it without them: a hit
+ * on such a client is left out, and so is every path through one (the rest of the hit, a visible
+ * party, stays). Levels and counts follow what is shown. `note` logs each left-out hit or path as a
+ * refused attempt: when the check is run or opened, not when it is merely listed.
+ */
+function visibleResults(ctx: RequestContext, results: SavedSubjectResult[], note: boolean): SavedSubjectResult[] {
+  const refused = (partyId: string) => {
+    if (!isPartyHidden(ctx, partyId)) return false;
+    if (note) noteRefusal(ctx, ctx.clientScope!.hiddenParties.get(partyId)!);
+    return true;
+  };
+  return results.map((result) => {
+    const hits = result.hits.flatMap((hit): SavedHit[] => {
+      if (refused(hit.party.id)) return [];
+      // Every hidden step is noted, not only the first.
+      return [{ ...hit, paths: hit.paths.filter((path) => path.steps.filter((step) => refused(step.party.id)).length === 0) }];
+    });
+    return { ...result, level: levelOf(hits), hits };
+  });
+}
+
+/** The verdict and count of what the reader is shown (for an unrestricted reader, as saved). */
+const shownTotals = (results: SavedSubjectResult[]) => ({ level: overallLevel(results), hitCount: results.reduce((sum, r) => sum + r.hits.length, 0) });
+
 const checkColumns = {
   id: conflictChecks.id,
   ref: conflictChecks.ref,
@@ -59,11 +85,13 @@ const checkColumns = {
   username: users.username,
   displayName: users.displayName,
 };
-/** Saved checks with who ran them: the summary columns for lists, with the results for a single read. */
-const checksQuery = (executor: Executor) => executor.select(checkColumns).from(conflictChecks).leftJoin(users, eq(users.id, conflictChecks.checkedBy));
-const checkQuery = (executor: Executor) =>
-  executor.select({ ...checkColumns, results: conflictChecks.results }).from(conflictChecks).leftJoin(users, eq(users.id, conflictChecks.checkedBy));
-type CheckRow = Awaited<ReturnType<typeof checksQuery>>[number];
+/** Saved checks with who ran them; the results only where needed (a single read, a restricted reader's list). */
+const checksQuery = (executor: Executor, withResults: boolean) =>
+  executor
+    .select({ ...checkColumns, results: withResults ? conflictChecks.results : sql<unknown>`null` })
+    .from(conflictChecks)
+    .leftJoin(users, eq(users.id, conflictChecks.checkedBy));
+type CheckRow = Omit<Awaited<ReturnType<typeof checksQuery>>[number], 'results'>;
 
 const SUBJECT_SEPARATOR = '\n';
 
@@ -118,11 +146,13 @@ export async function runCheck(db: Db, index: PartyIndex, ctx: RequestContext, i
 const canReadAll = (ctx: RequestContext) => ctx.principal?.permissions.includes('conflicts.history') ?? false;
 
 export async function getCheck(db: Db, ctx: RequestContext, id: string, locale: Locale) {
-  const [found] = await checkQuery(db).where(eq(conflictChecks.id, id));
+  const [found] = await checksQuery(db, true).where(eq(conflictChecks.id, id));
   // Someone else's check is as good as absent to a reader without the history permission.
   if (!found || (found.checkedById !== ctx.principal?.userId && !canReadAll(ctx))) throw NotFound('CONFLICT_CHECK_NOT_FOUND');
-  const { results, ...row } = found;
-  return { ...summary(row), results: presentResults(results as SavedSubjectResult[], locale) };
+  const { results: saved, ...row } = found;
+  if (!hasRestrictions(ctx)) return { ...summary(row), results: presentResults(saved as SavedSubjectResult[], locale) };
+  const results = visibleResults(ctx, saved as SavedSubjectResult[], true);
+  return { ...summary({ ...row, ...shownTotals(results) }), results: presentResults(results, locale) };
 }
 
 export async function listChecks(db: Db, ctx: RequestContext, query: { scope: 'mine' | 'all'; q?: string; page: number; pageSize: number }) {
@@ -134,21 +164,29 @@ export async function listChecks(db: Db, ctx: RequestContext, query: { scope: 'm
     filters.push(or(ilike(conflictChecks.subjectNames, like), ilike(conflictChecks.ref, like), ilike(conflictChecks.purpose, like)));
   }
   const where = and(...filters);
+  const restricted = hasRestrictions(ctx);
   const [rows, [total]] = await Promise.all([
-    checksQuery(db)
+    checksQuery(db, restricted)
       .where(where)
       .orderBy(desc(conflictChecks.checkedAt), desc(conflictChecks.ref))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(conflictChecks).where(where),
   ]);
-  return { items: rows.map(summary), total: total?.n ?? 0 };
+  const shown = ({ results, ...row }: (typeof rows)[number]): CheckRow =>
+    restricted ? { ...row, ...shownTotals(visibleResults(ctx, results as SavedSubjectResult[], false)) } : row;
+  return { items: rows.map((row) => summary(shown(row))), total: total?.n ?? 0 };
 }
 
-/** The type-ahead: names only, not saved. */
-export async function suggestions(db: Db, index: PartyIndex, query: { name: string; kind?: 'person' | 'org'; mode?: 'fuzzy' | 'exact'; top: number }, locale: Locale) {
+/**
+ * The type-ahead: names only, not saved. Clients hidden from the caller are not offered (asked for as
+ * many more as could be left out); a keystroke is not logged as an attempt, the check itself is.
+ */
+export async function suggestions(db: Db, index: PartyIndex, ctx: RequestContext, query: { name: string; kind?: 'person' | 'org'; mode?: 'fuzzy' | 'exact'; top: number }, locale: Locale) {
   const settings = await getSettings(db);
   await index.current();
-  const hits = await suggest(db, index, { name: query.name, kind: query.kind }, { mode: query.mode ?? settings.defaultMode, minScore: settings.minScore, top: query.top });
+  const top = query.top + (ctx.clientScope?.hiddenParties.size ?? 0);
+  const found = await suggest(db, index, { name: query.name, kind: query.kind }, { mode: query.mode ?? settings.defaultMode, minScore: settings.minScore, top });
+  const hits = found.filter((hit) => !isPartyHidden(ctx, hit.party.id)).slice(0, query.top);
   return { hits: hits.map((hit) => presentHit({ ...hit, paths: [] }, locale)).map(({ paths: _paths, ...hit }) => hit), indexSize: index.size };
 }

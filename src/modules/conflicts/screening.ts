@@ -84,7 +84,7 @@ async function neighbourhood(executor: Executor, start: readonly string[], hops:
   return { links, reached: [...reached] };
 }
 
-const levelOf = (hits: readonly SavedHit[]): Level => {
+export const levelOf = (hits: readonly SavedHit[]): Level => {
   if (!hits.length) return 'none';
   const matters = (hit: SavedHit) => hit.party.staff || hit.party.client || hit.party.publicOfficial || hit.paths.some((p) => !p.weak);
   return hits.some((hit) => hit.likely && matters(hit)) ? 'likely' : 'possible';
