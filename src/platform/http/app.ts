@@ -12,7 +12,9 @@ import { usersRoutes } from '../auth/users.routes';
 import { benefitPolicyRoutes } from '../../modules/benefits/policy.routes';
 import { benefitLedgerRoutes } from '../../modules/benefits/ledger.routes';
 import { benefitRequestsRoutes } from '../../modules/benefits/requests.routes';
+import { accountabilityRoutes } from '../../modules/cases/accountability.routes';
 import { casesRoutes } from '../../modules/cases/cases.routes';
+import { disclosuresRoutes } from '../../modules/cases/disclosures.routes';
 import { recusalRoutes } from '../../modules/recusal/recusal.routes';
 import { conflictsRoutes } from '../../modules/conflicts/conflicts.routes';
 import { notificationsRoutes } from '../../modules/notifications/notifications.routes';
@@ -98,6 +100,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       await api.register(importRoutes(deps), { prefix: '/registry/imports' });
       await api.register(conflictsRoutes(deps), { prefix: '/conflict-checks' });
       await api.register(casesRoutes(deps), { prefix: '/cases' });
+      await api.register(disclosuresRoutes(deps), { prefix: '/disclosures' });
+      await api.register(accountabilityRoutes(deps), { prefix: '/violations' });
       await api.register(recusalRoutes(deps), { prefix: '/recusals' });
       await api.register(benefitLedgerRoutes(deps), { prefix: '/benefits/ledger' });
       await api.register(benefitRequestsRoutes(deps), { prefix: '/benefits/requests' });
