@@ -45,6 +45,8 @@ describe('background jobs', () => {
       const schedules = await queryRows<{ name: string; cron: string }>(database.db, sql`select name, cron from pgboss.schedule order by name`);
       expect(schedules).toEqual([
         { name: 'benefit-reminders', cron: '*/15 * * * *' },
+        { name: 'case-stage-reminders', cron: '5 * * * *' },
+        { name: 'clearance-expiry', cron: '10 16 * * *' },
         { name: 'notification-mail', cron: '* * * * *' },
       ]);
       // The every-minute schedule is due at once: the notification made before is mailed.

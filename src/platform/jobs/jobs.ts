@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import { sendDueReminders } from '../../modules/benefits/reminders';
+import { sendClearanceNotices, sendStageNotices } from '../../modules/cases/reminders';
 import { deliverNotificationMail } from '../../modules/notifications/notifications.service';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -10,6 +11,9 @@ import { createMailer, type Log, type Mailer } from '../mail/mailer';
 export const jobSchedules = {
   'benefit-reminders': '*/15 * * * *',
   'notification-mail': '* * * * *',
+  'case-stage-reminders': '5 * * * *',
+  // 00:10 in Shanghai: a clearance expires once its last day is over there.
+  'clearance-expiry': '10 16 * * *',
 } as const;
 export type JobName = keyof typeof jobSchedules;
 
@@ -79,6 +83,14 @@ export async function startJobs({ database, config, log, mailer = createMailer(c
     'notification-mail': async () => {
       const { sent, failed } = await deliverNotificationMail(database.db, mailer, log);
       if (sent > 0 || failed > 0) log.info({ sent, failed }, 'notification mail delivered');
+    },
+    'case-stage-reminders': async () => {
+      const sent = await sendStageNotices(database.db);
+      if (sent > 0) log.info({ notices: sent }, 'case stage reminders and escalations sent');
+    },
+    'clearance-expiry': async () => {
+      const { reminded, expired } = await sendClearanceNotices(database.db);
+      if (reminded > 0 || expired > 0) log.info({ reminded, expired }, 'clearance expiry reminders sent and expired clearances returned for review');
     },
   };
   for (const [name, cron] of Object.entries(jobSchedules) as [JobName, string][]) {
