@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { chinaToday } from '../../core/calendar';
@@ -113,7 +113,7 @@ describe('staff disclosures', () => {
     expect(renewed.statusCode, renewed.body).toBe(200);
     d = renewed.json();
     expect(renewed.json().decisions.map((x: { expiresOn: string }) => x.expiresOn)).toEqual([expiresOn, addDays(today, 300)]);
-    const trail = await db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, d.id));
+    const trail = await db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, d.id)).orderBy(asc(auditEntries.seq));
     expect(trail.map((t) => t.action)).toEqual(['staff_disclosure.create', 'staff_disclosure.decide', 'staff_disclosure.renew']);
 
     // Sent back for review, then rejected with what she must do.

@@ -27,7 +27,7 @@ const sentAbout = (entityId: string, kind: string) =>
     .database.db.select({ userId: notifications.userId, params: notifications.params })
     .from(notifications)
     .where(and(eq(notifications.entityId, entityId), eq(notifications.kind, kind)))
-    .orderBy(asc(notifications.userId));
+    .orderBy(asc(notifications.userId), asc(notifications.createdAt));
 
 const trailOf = (entityId: string, action: string) => testApp().database.db.select().from(auditEntries).where(and(eq(auditEntries.entityId, entityId), eq(auditEntries.action, action)));
 
