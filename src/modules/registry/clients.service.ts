@@ -197,7 +197,8 @@ export async function addContact(db: Db, ctx: RequestContext, clientId: string, 
 }
 
 export async function endContact(db: Db, ctx: RequestContext, clientId: string, contactId: string) {
-  ensureClientVisible(ctx, [clientId], 'CLIENT_NOT_FOUND');
+  // A contact looked up under a missing client is a missing contact: a hidden client answers the same.
+  ensureClientVisible(ctx, [clientId], 'CONTACT_NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(clientContacts).where(and(eq(clientContacts.id, contactId), eq(clientContacts.clientId, clientId))).for('update');
     if (!before) throw NotFound('CONTACT_NOT_FOUND');

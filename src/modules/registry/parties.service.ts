@@ -249,7 +249,8 @@ export async function endIdentifier(db: Db, ctx: RequestContext, partyId: string
 /** The full value of a sensitive identifier, for those allowed to see it; every look is audited. */
 export async function revealIdentifier(db: Db, ctx: RequestContext, partyId: string, identifierId: string): Promise<string> {
   if (!ctx.principal?.permissions.includes('identifiers.reveal')) throw Forbidden('FORBIDDEN', { permission: 'identifiers.reveal' });
-  ensurePartyVisible(ctx, [partyId], 'PARTY_NOT_FOUND');
+  // As for an identifier the party does not have: that is what the route answers for a missing party too.
+  ensurePartyVisible(ctx, [partyId], 'IDENTIFIER_NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(partyIdentifiers).where(and(eq(partyIdentifiers.id, identifierId), eq(partyIdentifiers.partyId, partyId)));
     if (!row) throw NotFound('IDENTIFIER_NOT_FOUND');
