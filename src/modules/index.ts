@@ -1,3 +1,5 @@
+import { installBenefitClientRecords } from './benefits/client-records';
+import { installCaseClientRecords } from './cases/client-records';
 import { installRecusalEnforcement } from './recusal/enforcement';
 import { installStaffParties } from './registry/staff.service';
 
@@ -5,4 +7,6 @@ import { installStaffParties } from './registry/staff.service';
 export function installModules(): void {
   installStaffParties();
   installRecusalEnforcement();
+  installBenefitClientRecords();
+  installCaseClientRecords();
 }

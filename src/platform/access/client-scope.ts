@@ -104,6 +104,27 @@ export function visibleText(ctx: RequestContext, text: SQL): SQL | undefined {
   return ids.length ? sql`not (coalesce(${text}, '') ~ ${ids.join('|')})` : undefined;
 }
 
+/** Given the hidden clients and their parties (uuid[] expressions): a select of the ids, as text, of one kind of record that belongs to them. */
+export type RecordsOfClients = (clients: SQL, parties: SQL) => SQL;
+const clientRecords = new Map<string, RecordsOfClients>();
+
+/** A module names how its audited records (by audit entity type) belong to clients, for the audit trail's filter. */
+export function registerClientRecords(entityType: string, recordsOf: RecordsOfClients): void {
+  clientRecords.set(entityType, recordsOf);
+}
+
+/**
+ * An audit entry the reader may see: it names no hidden client or party in its text, and is not about a
+ * record that belongs to one (a benefit request, a case… as registered).
+ */
+export function visibleAuditEntry(ctx: RequestContext, entity: { type: AnyPgColumn; id: AnyPgColumn }, text: SQL): SQL | undefined {
+  const clients = hiddenClientsArray(ctx);
+  const parties = hiddenPartiesArray(ctx);
+  if (!clients || !parties) return undefined;
+  const owned = [...clientRecords].map(([type, recordsOf]) => sql`(${entity.type} = ${type} and ${entity.id} in (${recordsOf(clients, parties)}))`);
+  return sql`(${visibleText(ctx, text)} and not (${sql.join(owned.length ? owned : [sql`false`], sql` or `)}))`;
+}
+
 /** The hidden clients as a uuid[] expression, for a sub-select (e.g. "no subject of this case is hidden"); null when none. */
 export function hiddenClientsArray(ctx: RequestContext): SQL | null {
   const ids = hiddenClientIds(ctx);
