@@ -28,7 +28,7 @@ import { inTransaction, type Db, type Executor, type Tx } from '../../platform/d
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import { notify } from '../notifications/notifications.service';
 import { ensureCaseVisible, visibleCase } from './case-scope';
-import { currentTaxonomy, getCase } from './cases.service';
+import { currentTaxonomy, readableCase, record } from './cases.service';
 import { conflictCases, conflictCaseSanctions, conflictCaseViolations } from './cases.tables';
 import type { CompleteSanctionInput, NewSanctionInput, NewViolationInput, ViolationListQuery, WaiveSanctionInput } from './accountability.types';
 
@@ -65,15 +65,19 @@ function requireAct(ctx: RequestContext, action: AccountabilityAction, personId:
   if (!mayAct(rolesOf(ctx), action, { isSubject: personId === me(ctx), ...(kind !== undefined ? { kind } : {}) })) throw Forbidden('ACCOUNTABILITY_FORBIDDEN', { action });
 }
 
+/**
+ * A line on the case timeline. Its readers include the reporter, so it names only the records: who was
+ * found against, the finding and the sanction stay with those who may read the violation.
+ */
+const onTimeline = (tx: Tx, ctx: RequestContext, caseRow: { id: string; ref: string }, kind: string, details: Record<string, string>) => record(tx, ctx, caseRow, { kind, details });
+
 const caseRef = async (executor: Executor, caseId: string) => (await executor.select({ ref: conflictCases.ref }).from(conflictCases).where(eq(conflictCases.id, caseId)))[0]?.ref ?? '';
 
 const violationPath: Record<ViolationIssue, string> = { PERSON_REQUIRED: 'personId', RULE_REQUIRED: 'rule', FINDING_REQUIRED: 'finding', INVALID_DATE: 'foundOn', FOUND_IN_FUTURE: 'foundOn' };
 
 export async function recordViolation(db: Db, ctx: RequestContext, input: NewViolationInput, today: string = chinaToday()): Promise<string> {
   requireAct(ctx, 'record_violation', input.personId);
-  // The case must be one the caller can see, whatever its clients.
-  await ensureCaseVisible(db, ctx, input.caseId, 'CASE_NOT_FOUND');
-  const found = await getCase(db, ctx, input.caseId, 'zh-CN', today);
+  const found = await readableCase(db, ctx, input.caseId);
   const issues = checkViolation({ personId: input.personId, rule: input.rule, finding: input.finding, foundOn: input.foundOn, serious: input.serious, caseId: input.caseId }, today);
   if (issues.length > 0) throw Invalid('VIOLATION_INVALID', {}, issues.map((issue) => ({ path: violationPath[issue], message: issue })));
   return inTransaction(db, async (tx) => {
@@ -81,6 +85,7 @@ export async function recordViolation(db: Db, ctx: RequestContext, input: NewVio
     if (!person) throw Invalid('UNKNOWN_USER', {}, [{ path: 'personId', message: 'UNKNOWN_USER' }]);
     const [row] = await tx.insert(conflictCaseViolations).values({ ...input, recordedBy: me(ctx) }).returning();
     await appendAudit(tx, ctx, { action: 'conflict_case.violation.record', entityType: 'conflict_case_violation', entityId: row!.id, after: { ...row!, caseRef: found.ref } });
+    await onTimeline(tx, ctx, found, 'violation_recorded', { violationId: row!.id });
     await notify(tx, ctx, [{ userId: input.personId, kind: 'violation.recorded', params: { ref: found.ref }, entityType: 'conflict_case_violation', entityId: row!.id }]);
     return row!.id;
   });
@@ -128,7 +133,9 @@ export async function decideSanction(db: Db, ctx: RequestContext, violationId: s
       })
       .returning();
     await appendAudit(tx, ctx, { action: 'conflict_case.sanction.decide', entityType: 'conflict_case_violation', entityId: violation.id, after: { ...row!, caseId: violation.caseId, personId: violation.personId } });
-    await notify(tx, ctx, [{ userId: violation.personId, kind: 'sanction.decided', params: { ref: await caseRef(tx, violation.caseId), comment: input.comment }, entityType: 'conflict_case_violation', entityId: violation.id }]);
+    const caseRow = { id: violation.caseId, ref: await caseRef(tx, violation.caseId) };
+    await onTimeline(tx, ctx, caseRow, 'sanction_decided', { violationId: violation.id, sanctionId: row!.id });
+    await notify(tx, ctx, [{ userId: violation.personId, kind: 'sanction.decided', params: { ref: caseRow.ref, comment: input.comment }, entityType: 'conflict_case_violation', entityId: violation.id }]);
   });
 }
 
@@ -187,6 +194,7 @@ export async function settleSanction(db: Db, ctx: RequestContext, violationId: s
       before: { sanctionId: sanction.id, state: sanction.state, version: sanction.version },
       after: { sanctionId: sanction.id, kind: sanction.kind, caseId: violation.caseId, personId: violation.personId, state: saved!.state, version: saved!.version, comment: input.comment, ...changes },
     });
+    await onTimeline(tx, ctx, { id: violation.caseId, ref: await caseRef(tx, violation.caseId) }, `sanction_${saved!.state}`, { violationId: violation.id, sanctionId: sanction.id });
   });
 }
 

@@ -118,6 +118,12 @@ describe('violations and sanctions', () => {
     expect(sanctionOf(v, 'warning')).toMatchObject({ state: 'waived', waiveReason: '已扣发绩效，不再重复处理' });
     expect(v.status).toBe('settled');
 
+    // The case timeline shows what happened, naming only the records: its reporter reads it too.
+    const timeline = (await staff.get(`/api/cases/${caseId}`)).json().timeline as { kind: string; details: Record<string, string> }[];
+    const lines = timeline.filter((t) => t.details?.violationId === v.id);
+    expect(lines.map((t) => t.kind)).toEqual(['violation_recorded', 'sanction_decided', 'sanction_decided', 'sanction_decided', 'sanction_completed', 'sanction_completed', 'sanction_waived']);
+    expect(Object.keys(lines[1]!.details).sort()).toEqual(['sanctionId', 'violationId']);
+
     const trail = await db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, v.id));
     expect(trail.map((t) => t.action).sort()).toEqual(
       ['conflict_case.violation.record', 'conflict_case.sanction.decide', 'conflict_case.sanction.decide', 'conflict_case.sanction.decide', 'conflict_case.sanction.complete', 'conflict_case.sanction.complete', 'conflict_case.sanction.waive'].sort(),

@@ -18,7 +18,7 @@ import { getClient } from '../registry/clients.service';
 import { getDeclaration } from '../registry/declarations.service';
 import type { DeclarationItem } from '../registry/declarations.types';
 import { ensureCaseVisible, visibleCase } from './case-scope';
-import { getCase, currentTaxonomy } from './cases.service';
+import { currentTaxonomy, readableCase } from './cases.service';
 import { staffDisclosureDecisions, staffDisclosures } from './cases.tables';
 import type { DecideDisclosureInput, DisclosureListQuery, NewDisclosureInput } from './disclosures.types';
 
@@ -56,10 +56,7 @@ export async function createDisclosure(db: Db, ctx: RequestContext, input: NewDi
   const summary = input.summary || (item ? summaryOf(item) : '');
   if (!summary) throw Invalid('DISCLOSURE_SUMMARY_REQUIRED', {}, [{ path: 'summary', message: 'DISCLOSURE_SUMMARY_REQUIRED' }]);
   if (input.clientId) await getClient(db, input.clientId, ctx);
-  if (input.caseId) {
-    await ensureCaseVisible(db, ctx, input.caseId, 'CASE_NOT_FOUND');
-    await getCase(db, ctx, input.caseId, 'zh-CN', today);
-  }
+  if (input.caseId) await readableCase(db, ctx, input.caseId);
   return inTransaction(db, async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw Invalid('UNKNOWN_USER', {}, [{ path: 'userId', message: 'UNKNOWN_USER' }]);

@@ -146,6 +146,11 @@ describe('staff disclosures', () => {
     const dingsheng = await clientNamed(compliance, DINGSHENG);
     const hidden = (await liNa.post('/api/disclosures', { summary: '配偶任董事', clientId: dingsheng.id })).json();
     const open = (await liNa.post('/api/disclosures', { summary: '兼职讲师' })).json();
+    // Linked to a case naming the client, without naming it itself: hidden all the same.
+    const reported = await (await testApp().signIn('staff')).post('/api/cases', { title: '李娜配偶任职', description: '配偶任客户董事。', kind: 'staff_client', subjectMatters: ['rights'], clientIds: [dingsheng.id], staffIds: [await userId(compliance, 'li.na')] });
+    expect((await liNa.post('/api/disclosures', { summary: '配偶任董事', caseId: reported.json().id })).json().error.code).toBe('CASE_NOT_FOUND');
+    const linked = (await compliance.post('/api/disclosures', { userId: await userId(compliance, 'li.na'), summary: '配偶任董事', caseId: reported.json().id })).json();
+    expect(linked).toMatchObject({ caseId: reported.json().id, client: null });
     const before = (await auditor.get('/api/disclosures?scope=all&pageSize=200')).json();
     expect(before.items.map((x: Disclosure) => x.id)).toEqual(expect.arrayContaining([hidden.id, open.id]));
 
@@ -156,7 +161,8 @@ describe('staff disclosures', () => {
     const after = (await auditor.get('/api/disclosures?scope=all&pageSize=200')).json();
     expect(after.items.map((x: Disclosure) => x.id)).toContain(open.id);
     expect(after.items.map((x: Disclosure) => x.id)).not.toContain(hidden.id);
-    const ofDingsheng = before.items.filter((x: { client: { id: string } | null }) => x.client?.id === dingsheng.id).length;
+    expect((await auditor.get(`/api/disclosures/${linked.id}`)).json().error.code).toBe('DISCLOSURE_NOT_FOUND');
+    const ofDingsheng = before.items.filter((x: { client: { id: string } | null; caseId: string | null }) => x.client?.id === dingsheng.id || x.caseId === linked.caseId).length;
     expect(after.total).toBe(before.total - ofDingsheng);
     // Compliance, not walled off, still sees it.
     expect((await compliance.get(`/api/disclosures/${hidden.id}`)).statusCode).toBe(200);
