@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Radio, Select, Space, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isRole } from '../../../../src/core/access';
@@ -8,9 +8,8 @@ import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
 import { FormModal } from '../../app/components/FormModal';
 import { firmToday } from '../../app/format';
-import { BARRIERS_API, RECUSALS_API, type Barrier, type Recusal } from '../recusal/types';
 import { MitigationsEditor, STAFF_KINDS, toMitigations, type MitigationValues } from './MitigationsEditor';
-import { ClientsPicker, UserPicker, type Option } from './Pickers';
+import { UserPicker, type Option } from './Pickers';
 import { useCaseWrite, useTaxonomyOptions } from './queries';
 import { caseApi, type CaseDetail, type CaseEventType, type Mitigation, type TransitionInput } from './types';
 
@@ -36,10 +35,18 @@ export function useCaseAbilities(c: CaseDetail) {
     events: c.allowedEvents.filter((event) => mayMove(roles, event, mover)),
     mayPutInEffect: c.state === 'resolution_decided' && mayMove(roles, 'put_mitigations_in_effect', mover),
     mayAssign: can('cases.manage'),
+    // A watched case (monitoring, or closed into tracking) with a review date still open.
+    mayReview: can('cases.manage') && (c.state === 'monitoring' || c.state === 'closed') && c.reviews.some((r) => !r.reviewedOn),
   };
 }
 
-export type CaseDialog = { kind: 'move'; event: CaseEventType } | { kind: 'assign' } | { kind: 'inEffect'; mitigation: Mitigation } | null;
+export type CaseDialog = { kind: 'move'; event: CaseEventType } | { kind: 'assign' } | { kind: 'review' } | { kind: 'inEffect'; mitigation: Mitigation } | null;
+
+interface InEffectValues {
+  consents?: { clientId: string; consentedBy?: string; consentedOn?: Dayjs }[];
+  note?: string;
+  comment?: string;
+}
 
 interface MoveValues {
   comment: string;
@@ -121,26 +128,6 @@ function toTransition(c: CaseDetail, event: CaseEventType, v: MoveValues): Trans
   return body;
 }
 
-/**
- * Puts a recusal or barrier decided on the case in place where access control reads it: an approved
- * recusal per member of staff, or one information barrier. What the case already put in place (an
- * earlier attempt whose last step failed) is not recorded twice.
- */
-async function enforce(c: CaseDetail, m: Mitigation, clientIds: string[], reason: string, comment: string | null): Promise<void> {
-  const covers = (record: { caseId: string | null; clients: { id: string }[] }) => record.caseId === c.id && clientIds.every((id) => record.clients.some((x) => x.id === id));
-  if (m.kind === 'recusal') {
-    for (const userId of m.staffIds) {
-      const existing = await api.get<{ items: Recusal[] }>(RECUSALS_API, { scope: 'all', userId, status: 'approved' });
-      if (existing.items.some(covers)) continue;
-      await api.post(RECUSALS_API, { userId, clientIds, source: 'case', caseId: c.id, reason, approve: true, comment });
-    }
-  } else if (m.kind === 'information_barrier') {
-    const walls = await api.get<{ items: Barrier[] }>(BARRIERS_API, { status: 'active' });
-    if (walls.items.some((w) => covers(w) && m.staffIds.every((id) => w.walledOff.some((u) => u.id === id)))) return;
-    await api.post(BARRIERS_API, { name: `${c.ref} ${m.kindLabel}`, clientIds, walledOffUserIds: m.staffIds, reason, caseId: c.id });
-  }
-}
-
 /** The dialogs behind a case's buttons; `open` picks one. */
 export function useCaseDialogs(c: CaseDetail | undefined, names: (id: string) => string) {
   const { t } = useTranslation();
@@ -194,39 +181,90 @@ export function useCaseDialogs(c: CaseDetail | undefined, names: (id: string) =>
       </FormModal>
     );
   }
-  if (c && open?.kind === 'inEffect') {
-    const m = open.mitigation;
-    const enforced = STAFF_KINDS.has(m.kind);
-    const { clients } = subjectOptions(c);
-    const clientIds = m.clientIds.length > 0 ? m.clientIds : clients.map((o) => o.value);
+  if (c && open?.kind === 'review') {
     dialog = (
-      <FormModal<{ clientIds?: string[]; comment?: string }>
+      <FormModal<{ outcome: 'holds' | 'failed'; note: string }>
         open
-        title={t('cases.inEffect.title', { kind: m.kindLabel })}
-        okText={t('cases.inEffect.ok')}
-        initialValues={{ clientIds }}
+        title={t('cases.review.title', { ref: c.ref })}
+        okText={t('cases.review.button')}
+        initialValues={{ outcome: 'holds' }}
         onCancel={close}
         onSubmit={async (v) => {
-          const comment = v.comment?.trim() || null;
-          if (enforced) await enforce(c, m, v.clientIds ?? [], [`${c.ref} ${c.title}`, m.description].filter(Boolean).join(' — '), comment);
-          await write(() => api.post(caseApi(c.id, `/mitigations/${m.id}/in-effect`), { version: c.version, comment }), t('cases.inEffect.done', { kind: m.kindLabel }));
+          await write(() => api.post(caseApi(c.id, '/reviews'), { version: c.version, outcome: v.outcome, note: v.note.trim() }), t('cases.review.done'));
           close();
         }}
       >
-        {enforced && (
-          <>
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={t(m.kind === 'recusal' ? 'cases.inEffect.recusalNotice' : 'cases.inEffect.barrierNotice', { staff: m.staffIds.map(names).join('、') })}
-            />
-            <Form.Item name="clientIds" label={t('cases.inEffect.clients')} rules={[{ required: true, type: 'array', min: 1, message: t('cases.inEffect.clientsRequired') }]}>
-              <ClientsPicker preset={[...clients, ...m.clientIds.map((id) => ({ value: id, label: names(id), title: names(id) }))]} testId="in-effect-clients" />
-            </Form.Item>
-          </>
+        <Form.Item name="outcome" label={t('cases.review.outcomeLabel')}>
+          <Radio.Group
+            options={[
+              { value: 'holds', label: t('cases.review.holds') },
+              { value: 'failed', label: t('cases.review.failed') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('cases.review.note')} rules={[{ required: true, whitespace: true, message: t('cases.review.noteRequired') }]}>
+          <Input.TextArea rows={3} maxLength={4000} data-testid="review-note" />
+        </Form.Item>
+      </FormModal>
+    );
+  }
+  if (c && open?.kind === 'inEffect') {
+    const m = open.mitigation;
+    const { clients } = subjectOptions(c);
+    const effectClients = (m.clientIds.length > 0 ? m.clientIds : clients.map((o) => o.value)).map(names);
+    const consent = m.kind === 'disclosure_consent';
+    // Recusals and barriers are recorded by the server; consent names who agreed; anything else says what was done.
+    const noteRequired = !STAFF_KINDS.has(m.kind) && !consent;
+    dialog = (
+      <FormModal<InEffectValues>
+        open
+        title={t('cases.inEffect.title', { kind: m.kindLabel })}
+        okText={t('cases.inEffect.ok')}
+        initialValues={{ consents: m.clientIds.map((clientId) => ({ clientId })) }}
+        onCancel={close}
+        onSubmit={async (v) => {
+          const body = {
+            version: c.version,
+            comment: v.comment?.trim() || null,
+            note: v.note?.trim() || null,
+            ...(consent ? { consents: (v.consents ?? []).map((x) => ({ clientId: x.clientId, consentedBy: x.consentedBy?.trim() ?? '', consentedOn: x.consentedOn?.format('YYYY-MM-DD') ?? '' })) } : {}),
+          };
+          await write(() => api.post(caseApi(c.id, `/mitigations/${m.id}/in-effect`), body), t('cases.inEffect.done', { kind: m.kindLabel }));
+          close();
+        }}
+      >
+        {STAFF_KINDS.has(m.kind) && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="in-effect-notice"
+            title={t(m.kind === 'recusal' ? 'cases.inEffect.recusalNotice' : 'cases.inEffect.barrierNotice', { staff: m.staffIds.map(names).join('、'), clients: effectClients.join('、') })}
+          />
         )}
         {m.description && <Typography.Paragraph type="secondary">{m.description}</Typography.Paragraph>}
+        {consent && (
+          <Form.List name="consents">
+            {(fields) =>
+              fields.map(({ key, name }) => (
+                <Space key={key} align="start" wrap data-testid="consent-row">
+                  <Form.Item label={t('cases.inEffect.client')}>
+                    <Typography.Text strong>{names(m.clientIds[name] ?? '')}</Typography.Text>
+                  </Form.Item>
+                  <Form.Item preserve name={[name, 'consentedBy']} label={t('cases.inEffect.consentedBy')} rules={[{ required: true, whitespace: true, message: t('cases.inEffect.consentedByRequired') }]}>
+                    <Input maxLength={200} />
+                  </Form.Item>
+                  <Form.Item preserve name={[name, 'consentedOn']} label={t('cases.inEffect.consentedOn')} rules={[{ required: true, message: t('cases.inEffect.consentedOnRequired') }]}>
+                    <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > firmToday()} />
+                  </Form.Item>
+                </Space>
+              ))
+            }
+          </Form.List>
+        )}
+        <Form.Item name="note" label={t('cases.inEffect.note')} rules={noteRequired ? [{ required: true, whitespace: true, message: t('cases.inEffect.noteRequired') }] : []}>
+          <Input.TextArea rows={2} maxLength={4000} data-testid="in-effect-note" />
+        </Form.Item>
         {commentItem(false)}
       </FormModal>
     );
@@ -237,7 +275,7 @@ export function useCaseDialogs(c: CaseDetail | undefined, names: (id: string) =>
 /** The buttons of the moves the user may make; putting mitigations in effect waits until each one is. */
 export function CaseButtons({ c, onOpen }: { c: CaseDetail; onOpen(open: CaseDialog): void }) {
   const { t } = useTranslation();
-  const { events, mayAssign } = useCaseAbilities(c);
+  const { events, mayAssign, mayReview } = useCaseAbilities(c);
   const pending = c.mitigations.some((m) => m.status === 'planned');
   return (
     <Space wrap data-testid="case-actions">
@@ -256,6 +294,11 @@ export function CaseButtons({ c, onOpen }: { c: CaseDetail; onOpen(open: CaseDia
         );
         return waiting ? <Tooltip key={event} title={t('cases.inEffect.pending')}>{button}</Tooltip> : button;
       })}
+      {mayReview && (
+        <Button type="primary" onClick={() => onOpen({ kind: 'review' })} data-testid="case-review">
+          {t('cases.review.button')}
+        </Button>
+      )}
       {mayAssign && c.state !== 'closed' && (
         <Button onClick={() => onOpen({ kind: 'assign' })} data-testid="case-assign">
           {t('cases.assign.button')}

@@ -11,6 +11,7 @@ import { PathChain } from '../conflicts/PathChain';
 import { checkPath } from '../conflicts/types';
 import { clientApi, clientPath, partyPath, type ClientDetail } from '../registry/types';
 import { CaseButtons, useCaseAbilities, useCaseDialogs } from './CaseActions';
+import { CaseFiles } from './CaseFiles';
 import { useCase, useCaseWrite, useTaxonomyOptions } from './queries';
 import { CaseStateTag, DueTag, MitigationStatusTag, SeverityTag } from './Tags';
 import { caseApi, checkEvidence, type CaseDetail, type Mitigation, type TimelineEvent } from './types';
@@ -157,6 +158,11 @@ function Mitigations({ c, names, onInEffect }: { c: CaseDetail; names(id: string
                 {m.staffIds.length > 0 && <span>{t('cases.mitigation.staff')}：{m.staffIds.map(names).join('、')}</span>}
                 {m.clientIds.length > 0 && <span>{t('cases.mitigation.clients')}：{m.clientIds.map(names).join('、')}</span>}
                 {m.description && <Typography.Text type="secondary">{m.description}</Typography.Text>}
+                {(m.consents ?? []).map((x) => (
+                  <Typography.Text key={x.clientId} type="success">{t('cases.mitigation.consent', { client: names(x.clientId), who: x.consentedBy, date: x.consentedOn })}</Typography.Text>
+                ))}
+                {m.recordIds.length > 0 && <Typography.Text type="success" data-testid="mitigation-records">{t('cases.mitigation.records', { n: m.recordIds.length })}</Typography.Text>}
+                {m.note && <Typography.Text type="success">{m.note}</Typography.Text>}
               </Flex>
             ),
           },
@@ -184,7 +190,7 @@ function Mitigations({ c, names, onInEffect }: { c: CaseDetail; names(id: string
 /** A timeline line's facts beyond its comment: the severity, a reason or finding, review dates. */
 function eventFacts(e: TimelineEvent): string[] {
   const d = (e.details ?? {}) as Record<string, unknown>;
-  return ['reason', 'finding', 'impact'].flatMap((k) => (typeof d[k] === 'string' && d[k] ? [d[k] as string] : [])).concat(Array.isArray(d.reviewDates) ? [(d.reviewDates as string[]).join('、')] : []);
+  return ['reason', 'finding', 'impact', 'note', 'fileName'].flatMap((k) => (typeof d[k] === 'string' && d[k] ? [d[k] as string] : [])).concat(Array.isArray(d.reviewDates) ? [(d.reviewDates as string[]).join('、')] : []);
 }
 
 function CaseTimeline({ c }: { c: CaseDetail }) {
@@ -256,7 +262,11 @@ function Reviews({ c }: { c: CaseDetail }) {
       columns={[
         { title: t('cases.review.dueOn'), dataIndex: 'dueOn', width: 110 },
         { title: t('cases.review.reviewedOn'), dataIndex: 'reviewedOn', width: 110, render: (v: string | null) => v ?? t('cases.review.pending') },
-        { title: t('cases.review.outcome'), dataIndex: 'outcome', render: (v: string | null, r) => [v, r.comment].filter(Boolean).join(' — ') || t('common.none') },
+        {
+          title: t('cases.review.outcome'),
+          dataIndex: 'outcome',
+          render: (v: string | null, r) => [v && t(`cases.review.outcomes.${v}` as 'cases.review.outcomes.holds', { defaultValue: v }), r.comment].filter(Boolean).join(' — ') || t('common.none'),
+        },
         { title: t('cases.review.reviewer'), key: 'reviewer', width: 100, render: (_, r) => r.reviewer?.displayName ?? t('common.none') },
       ]}
     />
@@ -303,6 +313,9 @@ function CaseView({ c, error, names, dialogs }: { c: CaseDetail; error: Error | 
             <Evidence c={c} />
             <Card size="small" title={t('cases.detail.mitigations')}>
               <Mitigations c={c} names={names} onInEffect={abilities.mayPutInEffect ? (mitigation) => dialogs.open({ kind: 'inEffect', mitigation }) : undefined} />
+            </Card>
+            <Card size="small" title={t('cases.attachments.title')}>
+              <CaseFiles caseId={c.id} />
             </Card>
             {c.reviews.length > 0 && (
               <Card size="small" title={t('cases.detail.reviews')}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Spin, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Spin, Table, type TableColumnsType } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { KEYS, useTaxonomyOptions } from './queries';
 import { CaseStateTag, DueTag, SeverityTag } from './Tags';
 import { CASES_API, REPORT_PATH, caseStates, casePath, type CaseState, type CaseSummary, type Person } from './types';
 
-type Filters = { state?: CaseState; kind?: string; severity?: string; responsible?: string; overdue?: 'true' | 'false'; q?: string };
+type Filters = { state?: CaseState; kind?: string; severity?: string; responsible?: string; overdue?: 'true' | 'false'; reviewDue?: 'true'; q?: string };
 
 /** "Mine", or (for those who may read the firm's users) anyone found by name. */
 function ResponsibleFilter({ value, onChange }: { value?: string; onChange(value: string | undefined): void }) {
@@ -100,6 +100,9 @@ export default function CasesPage() {
           ]}
           data-testid="filter-overdue"
         />
+        <Checkbox checked={list.filters.reviewDue === 'true'} onChange={(e) => set({ reviewDue: e.target.checked ? 'true' : undefined })} data-testid="filter-review-due">
+          {t('cases.list.reviewDue')}
+        </Checkbox>
         <Input.Search allowClear placeholder={t('cases.list.searchPlaceholder')} onSearch={(q) => set({ q: q.trim() })} style={{ width: 280 }} data-testid="cases-search" />
       </Flex>
       <ErrorAlert error={list.error} />

@@ -20,9 +20,14 @@ interface Props {
   clients: Option[];
 }
 
-/** What the form holds as the request's mitigations: empty descriptions dropped. */
+/** What the form holds as the request's mitigations: empty descriptions dropped, staff only for the kinds that name them. */
 export const toMitigations = (values: MitigationValues[] | undefined): MitigationInput[] =>
-  (values ?? []).map((m) => ({ kind: m.kind ?? '', description: m.description?.trim() || null, staffIds: m.staffIds ?? [], clientIds: m.clientIds ?? [] }));
+  (values ?? []).map((m) => ({
+    kind: m.kind ?? '',
+    description: m.description?.trim() || null,
+    staffIds: m.kind && STAFF_KINDS.has(m.kind) ? (m.staffIds ?? []) : [],
+    clientIds: m.clientIds ?? [],
+  }));
 
 /**
  * The mitigations of a resolution (Form.List "mitigations"): a recusal of named staff, an information
@@ -44,7 +49,9 @@ export function MitigationsEditor({ staff, clients }: Props) {
         <Flex vertical gap={12} data-testid="mitigations-editor">
           {fields.map(({ key, name }) => (
             <Card key={key} size="small" data-testid="mitigation-row" extra={<Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('cases.mitigation.remove')} />}>
+              {/* The row's fields keep their values while the dialog mounts (the form does not preserve unmounted fields), and staff while another kind is tried. */}
               <Form.Item
+                preserve
                 name={[name, 'kind']}
                 label={t('cases.mitigation.kind')}
                 dependencies={[['mitigations', name, 'staffIds'], ['mitigations', name, 'clientIds'], ['mitigations', name, 'description']]}
@@ -66,18 +73,18 @@ export function MitigationsEditor({ staff, clients }: Props) {
                   return (
                     <>
                       {kind && STAFF_KINDS.has(kind) && (
-                        <Form.Item name={[name, 'staffIds']} label={t('cases.mitigation.staff')} extra={t(`cases.mitigation.staffHelp.${kind === 'recusal' ? 'recusal' : 'barrier'}`)}>
+                        <Form.Item preserve name={[name, 'staffIds']} label={t('cases.mitigation.staff')} extra={t(`cases.mitigation.staffHelp.${kind === 'recusal' ? 'recusal' : 'barrier'}`)}>
                           <UsersPicker preset={staff} testId="mitigation-staff" />
                         </Form.Item>
                       )}
-                      <Form.Item name={[name, 'clientIds']} label={t('cases.mitigation.clients')} extra={t('cases.mitigation.clientsHelp')}>
+                      <Form.Item preserve name={[name, 'clientIds']} label={t('cases.mitigation.clients')} extra={t('cases.mitigation.clientsHelp')}>
                         <ClientsPicker preset={clients} testId="mitigation-clients" />
                       </Form.Item>
                     </>
                   );
                 }}
               </Form.Item>
-              <Form.Item name={[name, 'description']} label={t('cases.mitigation.description')} style={{ marginBottom: 0 }}>
+              <Form.Item preserve name={[name, 'description']} label={t('cases.mitigation.description')} style={{ marginBottom: 0 }}>
                 <Input.TextArea rows={2} maxLength={2000} data-testid="mitigation-description" />
               </Form.Item>
             </Card>

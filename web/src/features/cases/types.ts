@@ -55,6 +55,20 @@ export interface Mitigation {
   clientIds: string[];
   status: MitigationStatus;
   inEffectOn: string | null;
+  /** The approved recusals or the information barrier putting it in effect created. */
+  recordIds: string[];
+  consents: { clientId: string; consentedBy: string; consentedOn: string }[] | null;
+  note: string | null;
+}
+
+export interface CaseAttachment {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: Person | null;
+  uploadedAt: string;
 }
 
 export interface CaseReview {

@@ -1,0 +1,152 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, screenshot, signIn } from '../support/browser';
+
+const CLIENT = '上海鼎盛精密机械股份有限公司';
+
+/** Opens an antd select, optionally types into it, and picks the option showing `option`; a multiple select is then closed. */
+async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await select.locator('input').pressSequentially(search, { delay: 30 });
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option });
+  await expect.poll(() => item.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await item.first().click();
+  if (await select.evaluate((node) => node.classList.contains('ant-select-multiple'))) await page.keyboard.press('Escape');
+}
+
+const dialog = (page: Page) => page.locator('.ant-modal:visible');
+
+/** Confirms the open dialog and waits until it has closed. */
+async function confirm(page: Page): Promise<void> {
+  await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
+}
+
+const stateOf = (page: Page) => page.getByTestId('case-state').first().getAttribute('data-state');
+
+/** Runs one workflow move from its button: `fill` completes the dialog's own fields, then the comment. */
+async function move(page: Page, event: string, comment: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`case-move-${event}`).click();
+  await expect.poll(() => dialog(page).count(), { timeout: 10_000 }).toBe(1);
+  await fill?.();
+  await dialog(page).getByTestId('move-comment').fill(comment);
+  await confirm(page);
+}
+
+describeInBrowser('conflict cases and recusals', (app) => {
+  it('takes a conflict li.na reports through compliance’s investigation, assessment and a recusal in effect, which her 我的回避 then shows', async () => {
+    const { browser, baseUrl } = app();
+
+    // 1. 李娜 reports that her husband 张建华 sits on the board of a client.
+    const liNa = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1500, height: 1100 } });
+    await signIn(liNa, baseUrl, 'li.na');
+    await liNa.getByRole('menuitem', { name: '报告利益冲突' }).click();
+    await liNa.waitForURL(/\/conflict-report$/);
+    await liNa.getByTestId('report-title').fill('本人配偶任客户董事');
+    await liNa.getByTestId('report-description').fill('我的配偶张建华担任上海鼎盛精密机械股份有限公司董事，本人参与该客户的年度审计。');
+    await liNa.getByTestId('report-matters').getByText('服务').click();
+    await choose(liNa, 'report-clients', CLIENT, '上海鼎盛');
+    await choose(liNa, 'report-parties', '张建华', '张建华');
+    await choose(liNa, 'report-staff', '李娜', '李娜');
+    await screenshot(liNa, 'e2e-cases-report');
+    await liNa.getByTestId('report-submit').click();
+    await liNa.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await expect.poll(() => stateOf(liNa), { timeout: 10_000 }).toBe('reported');
+    const ref = (await liNa.getByTestId('case-ref').textContent())?.trim() ?? '';
+    expect(ref).toMatch(/^CF-\d{4}-\d{6}$/);
+    expect(await liNa.getByTestId('subjects-clients').textContent()).toContain(CLIENT);
+    expect(await liNa.getByTestId('subjects-staff').textContent()).toContain('李娜');
+    expect(await liNa.getByTestId('subjects-parties').textContent()).toContain('张建华');
+    // The reporter follows her case but does not run it.
+    expect(await liNa.getByTestId('case-actions').locator('button').count()).toBe(0);
+
+    // 2. Compliance finds it in the list by state and number, and opens it.
+    const compliance = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1500, height: 1100 } });
+    await signIn(compliance, baseUrl, 'compliance');
+    await compliance.getByRole('menuitem', { name: '冲突案件' }).click();
+    await compliance.waitForURL(/\/cases$/);
+    await choose(compliance, 'filter-state', '已报告');
+    await compliance.getByTestId('cases-search').locator('input').fill(ref);
+    await compliance.getByTestId('cases-search').locator('input').press('Enter');
+    const rows = compliance.getByTestId('cases-table').locator('.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('本人配偶任客户董事');
+    await choose(compliance, 'filter-state', '已结案');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(0);
+    await choose(compliance, 'filter-state', '已报告');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(compliance, 'e2e-cases-list');
+    await rows.first().getByTestId('case-link').click();
+    await compliance.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+
+    // 3. Investigation, assessment, and a resolution: 李娜 steps away from the client.
+    await move(compliance, 'start_investigation', '受理，开始调查');
+    await expect.poll(() => stateOf(compliance), { timeout: 10_000 }).toBe('investigating');
+    await move(compliance, 'assess', '经核实关系属实', async () => {
+      await choose(compliance, 'move-severity', '高');
+      await dialog(compliance).getByTestId('move-impact').fill('审计独立性受到影响');
+      await dialog(compliance).getByTestId('move-assessment').fill('员工配偶为客户董事，构成员工与客户之间的利益冲突，须回避。');
+    });
+    await expect.poll(() => stateOf(compliance), { timeout: 10_000 }).toBe('assessed');
+    expect(await compliance.getByTestId('case-severity').getAttribute('data-severity')).toBe('high');
+
+    await move(compliance, 'decide_resolution', '李娜回避该客户的全部业务', async () => {
+      // The plan starts as a recusal of the staff the case names from its clients.
+      const row = dialog(compliance).getByTestId('mitigation-row');
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      expect(await row.getByTestId('mitigation-kind').textContent()).toContain('回避');
+      expect(await row.getByTestId('mitigation-staff').textContent()).toContain('李娜');
+      expect(await row.getByTestId('mitigation-clients').textContent()).toContain(CLIENT);
+      await screenshot(compliance, 'e2e-cases-resolution');
+    });
+    await expect.poll(() => stateOf(compliance), { timeout: 10_000 }).toBe('resolution_decided');
+    const mitigation = compliance.getByTestId('mitigations').locator('.ant-table-row');
+    await expect.poll(() => mitigation.count(), { timeout: 10_000 }).toBe(1);
+    expect(await mitigation.textContent()).toContain('李娜');
+    expect(await mitigation.getByTestId('mitigation-status').getAttribute('data-status')).toBe('planned');
+    // Not before every mitigation is in place.
+    expect(await compliance.getByTestId('case-move-put_mitigations_in_effect').isDisabled()).toBe(true);
+
+    // 4. The recusal is put in effect, then the case moves on.
+    await mitigation.getByTestId('mitigation-in-effect').click();
+    await expect.poll(() => dialog(compliance).count(), { timeout: 10_000 }).toBe(1);
+    // The server records the recusal itself: the dialog says for whom and from which client.
+    const notice = (await dialog(compliance).getByTestId('in-effect-notice').textContent()) ?? '';
+    expect(notice).toContain('李娜');
+    expect(notice).toContain(CLIENT);
+    await dialog(compliance).getByTestId('move-comment').fill('已通知项目组');
+    await confirm(compliance);
+    await expect.poll(() => mitigation.getByTestId('mitigation-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('in_effect');
+    expect(await mitigation.getByTestId('mitigation-records').count()).toBe(1);
+    await move(compliance, 'put_mitigations_in_effect', '回避已落实');
+    await expect.poll(() => stateOf(compliance), { timeout: 10_000 }).toBe('mitigations_in_effect');
+    const kinds = await compliance.getByTestId('timeline-event').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-kind')));
+    expect(kinds).toEqual(['open', 'start_investigation', 'assess', 'decide_resolution', 'mitigation_in_effect', 'put_mitigations_in_effect']);
+    await screenshot(compliance, 'e2e-cases-case');
+
+    // The recusal management page lists it as approved, from the case.
+    await compliance.getByRole('menuitem', { name: '回避管理' }).click();
+    await compliance.getByTestId('tab-records').click();
+    const recusal = compliance.getByTestId('recusals-table').locator('.ant-table-row', { hasText: '李娜' });
+    await expect.poll(() => recusal.count(), { timeout: 15_000 }).toBe(1);
+    expect(await recusal.getByTestId('recusal-status').getAttribute('data-status')).toBe('approved');
+    expect(await recusal.textContent()).toContain(ref);
+    await compliance.close();
+
+    // 5. 李娜's own page says what keeps her out, and why.
+    await liNa.getByRole('menuitem', { name: '我的回避' }).click();
+    await liNa.waitForURL(/\/recusals\/mine$/);
+    const restriction = liNa.getByTestId('my-restriction');
+    await expect.poll(() => restriction.count(), { timeout: 15_000 }).toBe(1);
+    expect(await restriction.getAttribute('data-cause')).toBe('recused');
+    expect(await restriction.textContent()).toContain(CLIENT);
+    expect((await restriction.getByTestId('restriction-explanation').textContent())?.trim()).not.toBe('');
+    const mine = liNa.getByTestId('my-recusals').locator('.ant-table-row');
+    await expect.poll(() => mine.count(), { timeout: 10_000 }).toBe(1);
+    expect(await mine.getByTestId('recusal-status').getAttribute('data-status')).toBe('approved');
+    expect(await mine.textContent()).toContain(CLIENT);
+    await screenshot(liNa, 'e2e-cases-my-recusals');
+    await liNa.close();
+  }, 240_000);
+});
