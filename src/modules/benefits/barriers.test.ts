@@ -18,8 +18,8 @@ const Y_NAME = '隔离墙测试乙公司';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 5, 6, 7, 8]);
 
 type Person = { id: string; displayName: string };
-type Step = { id: string; status: string; approvers: Person[]; skipped: { user: Person; reason: string; text: string }[]; escalatedTo: string | null };
-type Detail = { id: string; ref: string; state: string; version: number; steps: Step[]; ledger: { id: string; kind: string }[]; attachments: { id: string }[] };
+type Step = { id: string; round: number; status: string; approvers: Person[]; skipped: { user: Person; reason: string; text: string }[]; escalatedTo: string | null };
+type Detail = { id: string; ref: string; state: string; version: number; round: number; steps: Step[]; ledger: { id: string; kind: string }[]; attachments: { id: string }[] };
 type Figures = { requested: Money; approved: Money; paid: Money; reversed: Money };
 type Money = { amountMinor: number; currency: string };
 
@@ -196,6 +196,14 @@ describe('approval chains and barriers', () => {
     expect(onward.statusCode, onward.body).toBe(200);
     const done = await act(s.zhengHao, r.e, 'decision', { version: onward.json().version, decision: 'approve' });
     expect(done.statusCode, done.body).toBe(200);
+
+    // More money after approval opens a new round, whose chain passes over him too.
+    const raised = await s.staff.patch(`/api/benefits/requests/${r.e}`, { version: done.json().version, amount: '900' });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const round: Detail = raised.json();
+    expect(round.state).toBe('in_approval');
+    const fresh = round.steps.filter((st) => st.round === round.round);
+    expect(fresh[0]).toMatchObject({ status: 'pending', escalatedTo: 'compliance', skipped: [{ user: { id: ids.liangChen }, reason: 'recused', text: '已回避该客户，审批跳过' }] });
 
     // New requests for Y pass over him, naming the recusal.
     const preview = await s.staff.post('/api/benefits/requests/precheck', { benefitType: 'other', counterpartyPartyId: ids.yParty, amount: '800', currency: 'CNY', benefitDate: '2026-11-20', purpose: '答谢' }, { 'accept-language': 'en' });
