@@ -157,6 +157,7 @@ describe('conflict cases behind recusals and barriers', () => {
     });
     const [recusal, barrier, consent, restructure] = c.mitigations as [Mitigation, Mitigation, Mitigation, Mitigation];
     expect((await liNa.get('/api/recusals/mine')).json().restrictions).toEqual([]);
+    expect((await liNa.get(`/api/registry/clients/${dingsheng}`)).statusCode).toBe(200);
 
     const inEffect = async (m: Mitigation, body: object = {}) => compliance.post(`/api/cases/${c.id}/mitigations/${m.id}/in-effect`, { version: c.version, ...body });
     let res = await inEffect(recusal, { comment: '已通知李娜' });
@@ -166,9 +167,12 @@ describe('conflict cases behind recusals and barriers', () => {
     expect(recusalIds).toHaveLength(1);
     expect(c.timeline.at(-1)).toMatchObject({ kind: 'mitigation_in_effect', details: { mitigationId: recusal.id, kind: 'recusal', recordIds: recusalIds } });
     // The recusal is approved, from the case, and keeps li.na out of the case's client from now on.
-    const recorded = (await compliance.get(`/api/recusals?scope=all&userId=${liNaId}`)).json().items as { id: string }[];
-    expect(recorded.find((r) => r.id === recusalIds[0])).toMatchObject({ status: 'approved', source: 'case', caseId: c.id, user: { id: liNaId }, clients: [{ id: dingsheng }] });
-    expect((await liNa.get('/api/recusals/mine')).json().restrictions).toEqual([expect.objectContaining({ clientId: dingsheng, cause: 'recused', recordId: recusalIds[0] })]);
+    const mine = (await liNa.get('/api/recusals/mine')).json();
+    expect(mine.recusals).toEqual([expect.objectContaining({ id: recusalIds[0], status: 'approved', source: 'case', caseId: c.id, user: expect.objectContaining({ id: liNaId }), clients: [expect.objectContaining({ id: dingsheng })] })]);
+    expect(mine.restrictions).toEqual([expect.objectContaining({ clientId: dingsheng, cause: 'recused', recordId: recusalIds[0] })]);
+    const gone = await liNa.get(`/api/registry/clients/${dingsheng}`);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error.code).toBe('CLIENT_NOT_FOUND');
 
     res = await inEffect(barrier);
     expect(res.statusCode, res.body).toBe(200);
@@ -197,16 +201,43 @@ describe('conflict cases behind recusals and barriers', () => {
     // check leaves that path out, or opening a case from it is refused as a hit the check does not have.
     const checked = await liNa.post('/api/conflict-checks', { subjects: [{ name: '张建华', kind: 'person' }], purpose: '新项目' });
     expect(checked.statusCode, checked.body).toBe(201);
-    const mine = checked.json();
-    const hit = mine.results[0].hits.find((h: { party: { name: string } }) => h.party.name === '张建华');
+    const check = checked.json();
+    const hit = check.results[0].hits.find((h: { party: { name: string } }) => h.party.name === '张建华');
     const toClient = (hit?.paths ?? []).findIndex((p: { target: string }) => p.target === 'client');
     if (toClient < 0) {
-      expect(JSON.stringify(mine)).not.toContain(DINGSHENG);
+      expect(JSON.stringify(check)).not.toContain(DINGSHENG);
     } else {
-      const smuggled = await liNa.post('/api/cases', { source: 'conflict_check', title: 't', description: 'd', kind: 'client_client', subjectMatters: ['other'], conflictCheck: { checkId: mine.id, partyId: hit.party.id, pathIndex: toClient } });
+      const smuggled = await liNa.post('/api/cases', { source: 'conflict_check', title: 't', description: 'd', kind: 'client_client', subjectMatters: ['other'], conflictCheck: { checkId: check.id, partyId: hit.party.id, pathIndex: toClient } });
       expect(smuggled.statusCode).toBe(400);
       expect(smuggled.json().error.code).toBe('CASE_HIT_NOT_IN_CHECK');
     }
+  });
+
+  it('end the recusals and walls of a replaced plan when a new decision is made', async () => {
+    const compliance = await testApp().signIn('compliance');
+    const mediator = await testApp().signIn('mediator');
+    const zhengHao = await testApp().signIn('zheng.hao');
+    const client = await otherClient(compliance, await clientNamed(compliance, DINGSHENG));
+    const mediatorId = await userId(compliance, 'mediator');
+    const zhengHaoId = await userId(compliance, 'zheng.hao');
+
+    let c = await open(compliance, { source: 'compliance', title: '替换处理方案', clientIds: [client] });
+    c = await step(compliance, c, { event: 'start_investigation', comment: '受理' });
+    c = await step(compliance, c, { event: 'assess', comment: '评估', severity: 'medium', impact: '有限', assessment: '须回避' });
+    c = await step(compliance, c, { event: 'decide_resolution', comment: '回避并隔离', mitigations: [{ kind: 'recusal', staffIds: [mediatorId] }, { kind: 'information_barrier', staffIds: [zhengHaoId] }] });
+    for (const m of c.mitigations) c = (await compliance.post(`/api/cases/${c.id}/mitigations/${m.id}/in-effect`, { version: c.version })).json();
+    const created = c.mitigations.flatMap((m) => m.recordIds);
+    expect(created).toHaveLength(2);
+    expect((await mediator.get('/api/recusals/mine')).json().restrictions).toEqual([expect.objectContaining({ clientId: client, cause: 'recused' })]);
+    expect((await zhengHao.get('/api/recusals/mine')).json().restrictions).toEqual([expect.objectContaining({ clientId: client, cause: 'walled_off' })]);
+
+    c = await step(compliance, c, { event: 'decide_resolution', comment: '改为调整项目组', mitigations: [{ kind: 'restructure', description: '调整项目组' }] });
+    expect(c.mitigations.map((m) => m.status)).toEqual(['lifted', 'lifted', 'planned']);
+    expect((c.timeline.at(-1)!.details as { endedRecordIds: string[] }).endedRecordIds.sort()).toEqual([...created].sort());
+    expect((await mediator.get('/api/recusals/mine')).json().restrictions).toEqual([]);
+    expect((await zhengHao.get('/api/recusals/mine')).json().restrictions).toEqual([]);
+    const audit = await queryRows<{ action: string }>(testApp().database.db, sql`select action from audit_entries where entity_id in (${sql.join(created.map((id) => sql`${id}`), sql`, `)}) order by seq`);
+    expect(audit.map((a) => a.action).sort()).toEqual(['information_barrier.create', 'information_barrier.revoke', 'recusal.record', 'recusal.revoke']);
   });
 
   it('review watched cases: holding sets the next date, failing sends the case back with the reason; reviewDue lists those due', async () => {

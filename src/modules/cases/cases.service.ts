@@ -19,7 +19,7 @@ import type { MessageCode } from '../../platform/i18n/messages';
 import { getCheck } from '../conflicts/conflicts.service';
 import { clientOfParty, getClient } from '../registry/clients.service';
 import { findParty } from '../registry/parties.service';
-import { insertBarrier, recordRecusalForCase } from '../recusal/recusal.service';
+import { endCaseRecords, insertBarrier, recordRecusalForCase } from '../recusal/recusal.service';
 import { conflictCaseEvents, conflictCaseMitigations, conflictCaseReviews, conflictCases, conflictCaseSubjects, conflictTaxonomyVersions } from './cases.tables';
 import type { CaseListQuery, CaseReviewInput, MitigationInEffectInput, NewCaseInput, TransitionInput } from './cases.types';
 
@@ -338,9 +338,7 @@ export async function transitionCase(db: Db, ctx: RequestContext, id: string, in
 
 /** The clients and staff a decided plan names must exist, and its clients be visible to the one deciding. */
 async function requirePlanNames(tx: Tx, ctx: RequestContext, plans: readonly { clientIds?: readonly string[]; staffIds?: readonly string[] }[]): Promise<void> {
-  const clientIds = unique(plans.flatMap((m) => m.clientIds ?? []));
-  ensureClientVisible(ctx, clientIds, 'CLIENT_NOT_FOUND');
-  await Promise.all(clientIds.map((clientId) => getClient(tx, clientId)));
+  await Promise.all(unique(plans.flatMap((m) => m.clientIds ?? [])).map((clientId) => getClient(tx, clientId, ctx)));
   await requireUsers(tx, unique(plans.flatMap((m) => m.staffIds ?? [])), 'mitigations');
 }
 
@@ -374,8 +372,11 @@ async function moveCase(tx: Tx, ctx: RequestContext, row: CaseRow, input: Transi
   }
   if (event.type === 'decide_resolution') {
     await requirePlanNames(tx, ctx, event.mitigations);
-    // A new decision replaces the plan: what it replaces is lifted, never deleted.
+    // A new decision replaces the plan: what it replaces is lifted, never deleted, and the recusals and
+    // barriers it had put in place end today.
     if (live.length > 0) await tx.update(conflictCaseMitigations).set({ status: 'lifted' }).where(inArray(conflictCaseMitigations.id, live.map((m) => m.id)));
+    const ended = await endCaseRecords(tx, ctx, row.id, live.flatMap((m) => (m.status === 'in_effect' ? m.recordIds : [])), input.comment, today);
+    if (ended.length > 0) details.endedRecordIds = ended;
     await tx.insert(conflictCaseMitigations).values(
       event.mitigations.map((m, position) => ({ caseId: row.id, position, kind: m.kind, description: m.description ?? null, staffUserIds: [...(m.staffIds ?? [])], clientIds: [...(m.clientIds ?? [])] })),
     );

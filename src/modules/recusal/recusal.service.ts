@@ -292,6 +292,31 @@ export async function insertBarrier(tx: Tx, ctx: RequestContext, input: NewBarri
   return row!.id;
 }
 
+/**
+ * Ends from today the recusals and barriers a conflict case put in place, when a new decision replaces
+ * the mitigation that made them. Records already ended stay as they are; the ones ended are returned.
+ */
+export async function endCaseRecords(tx: Tx, ctx: RequestContext, caseId: string, recordIds: readonly string[], comment: string, today: string = chinaToday()): Promise<string[]> {
+  if (recordIds.length === 0) return [];
+  const ids = [...recordIds];
+  const ending = { revokedOn: today, revokedBy: me(ctx) };
+  const endedRecusals = await tx
+    .update(recusals)
+    .set({ ...ending, status: 'revoked', decisionComment: comment, version: sql`${recusals.version} + 1` })
+    .where(and(inArray(recusals.id, ids), eq(recusals.caseId, caseId), eq(recusals.status, 'approved')))
+    .returning({ id: recusals.id, version: recusals.version });
+  const endedBarriers = await tx
+    .update(informationBarriers)
+    .set({ ...ending, status: 'revoked', version: sql`${informationBarriers.version} + 1` })
+    .where(and(inArray(informationBarriers.id, ids), eq(informationBarriers.caseId, caseId), eq(informationBarriers.status, 'active')))
+    .returning({ id: informationBarriers.id, version: informationBarriers.version });
+  const ended = [...endedRecusals.map((r) => ({ ...r, entityType: 'recusal', from: 'approved', action: 'recusal.revoke' })), ...endedBarriers.map((b) => ({ ...b, entityType: 'information_barrier', from: 'active', action: 'information_barrier.revoke' }))];
+  for (const r of ended) {
+    await appendAudit(tx, ctx, { action: r.action, entityType: r.entityType, entityId: r.id, before: { status: r.from, version: r.version - 1 }, after: { status: 'revoked', revokedOn: today, version: r.version, comment, caseId } });
+  }
+  return ended.map((r) => r.id);
+}
+
 export async function getBarrier(executor: Executor, id: string) {
   const [row] = await executor.select().from(informationBarriers).where(eq(informationBarriers.id, id));
   if (!row) throw NotFound('BARRIER_NOT_FOUND');
