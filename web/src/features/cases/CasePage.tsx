@@ -12,6 +12,7 @@ import { checkPath } from '../conflicts/types';
 import { clientApi, clientPath, partyPath, type ClientDetail } from '../registry/types';
 import { CaseButtons, useCaseAbilities, useCaseDialogs } from './CaseActions';
 import { CaseFiles } from './CaseFiles';
+import { CaseViolations } from './CaseViolations';
 import { useCase, useCaseWrite, useTaxonomyOptions } from './queries';
 import { CaseStateTag, DueTag, MitigationStatusTag, SeverityTag } from './Tags';
 import { caseApi, checkEvidence, type CaseDetail, type Mitigation, type TimelineEvent } from './types';
@@ -288,6 +289,7 @@ export default function CasePage() {
 function CaseView({ c, error, names, dialogs }: { c: CaseDetail; error: Error | null; names(id: string): string; dialogs: ReturnType<typeof useCaseDialogs> }) {
   const { t } = useTranslation();
   const abilities = useCaseAbilities(c);
+  const canReadAll = useAuth().can('cases.read_all');
   return (
     <Flex vertical gap={16}>
       <Card
@@ -325,9 +327,12 @@ function CaseView({ c, error, names, dialogs }: { c: CaseDetail; error: Error | 
           </Flex>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('cases.detail.timeline')}>
-            <CaseTimeline c={c} />
-          </Card>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('cases.detail.timeline')}>
+              <CaseTimeline c={c} />
+            </Card>
+            {canReadAll && <CaseViolations c={c} />}
+          </Flex>
         </Col>
       </Row>
       {dialogs.dialog}
