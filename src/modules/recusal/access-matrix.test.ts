@@ -231,9 +231,13 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
   const relationship = ((await ok(await free.get(`/api/registry/relationships?partyId=${directorParty.id}`))).items as { id: string; to: { id: string }; from: { id: string } }[]).find(
     (r) => r.to.id === partyId || r.from.id === partyId,
   )!;
-  const contact = await ok(await free.post(`/api/registry/clients/${client.id}/contacts`, { person: { name: '鼎盛联络人' }, role: '采购' }));
-  const name = await ok(await free.post(`/api/registry/parties/${partyId}/names`, { name: '鼎盛精机', nameType: 'abbreviation' }));
-  const identifier = await ok(await free.post(`/api/registry/parties/${partyId}/identifiers`, { scheme: 'other', value: 'DS-1' }));
+  // These answer with the whole client or party: the new row is found in it.
+  const withContact = await ok(await free.post(`/api/registry/clients/${client.id}/contacts`, { person: { name: '鼎盛联络人' }, role: '采购' }));
+  const contact = (withContact.contacts as { id: string; party: { name: string } }[]).find((c) => c.party.name === '鼎盛联络人')!;
+  const withName = await ok(await free.post(`/api/registry/parties/${partyId}/names`, { name: '鼎盛精机', nameType: 'abbreviation' }));
+  const name = (withName.names as { id: string; name: string }[]).find((n) => n.name === '鼎盛精机')!;
+  const withIdentifier = await ok(await free.post(`/api/registry/parties/${partyId}/identifiers`, { scheme: 'other', value: 'DS-1' }));
+  const identifier = (withIdentifier.identifiers as { id: string; scheme: string }[]).find((i) => i.scheme === 'other')!;
 
   const request = await ok(await free.post('/api/benefits/requests', { benefitType: 'other', counterpartyPartyId: partyId, clientId: client.id, amount: '800.00', currency: 'CNY', benefitDate: today, purpose: '年末客户答谢' }));
   const attachment = await ok(await free.request('PUT', `/api/benefits/requests/${request.id}/attachments?kind=photo&name=gift.png`, { body: PNG, headers: { 'content-type': 'image/png' } }));
@@ -322,7 +326,10 @@ describe('access matrix: recusals and information barriers', () => {
           const freeAnswer = await call(free, probe.method ?? 'GET', url, probe, probe.body?.(f));
           if (walledAnswer.statusCode >= 500) failures.push(`${key} ${url}: walled got ${walledAnswer.statusCode}`);
           const leaked = mentions(walledAnswer.body, markers);
-          if (leaked.length) failures.push(`${key} ${url}: walled officer sees ${leaked.join(', ')}`);
+          if (leaked.length) {
+            const at = walledAnswer.body.indexOf(leaked[0]!);
+            failures.push(`${key} ${url}: walled officer sees ${leaked.join(', ')} in …${walledAnswer.body.slice(Math.max(0, at - 300), at + 100)}…`);
+          }
           if (!mentions(freeAnswer.body, markers).length) failures.push(`${key} ${url}: the colleague does not see the client (probe proves nothing): ${freeAnswer.statusCode} ${freeAnswer.body.slice(0, 200)}`);
           const [w, c] = [walledAnswer, freeAnswer].map(jsonOf);
           // Totals must not count what is hidden: the colleague's total less what they see of the client.

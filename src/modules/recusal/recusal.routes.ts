@@ -55,7 +55,7 @@ export const recusalRoutes =
       reply.status(201).send(await publishRules(db, request.ctx, request.body)),
     );
     app.get('/suggestions', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Recusals the registry graph suggests, explained; pairs already requested or approved are left out', querystring: SuggestionQuery, response: { 200: z.object({ items: z.array(SuggestionSchema) }), ...commonErrors } } }, async (request) => ({
-      items: await suggestions(db, request.query, locale(request)),
+      items: await suggestions(db, request.ctx, request.query, locale(request)),
     }));
     app.get('/mine', { config: { access: 'authenticated' }, schema: { tags, summary: 'My recusals, the barriers that wall me off, and what keeps me out today', response: { 200: MineSchema, ...commonErrors } } }, async (request) => mine(db, request.ctx, locale(request)));
     app.post('', { config: { access: 'recusals.request' }, schema: { tags, summary: 'Ask to be recused; compliance records one for someone (and may approve it at once)', body: NewRecusalInput, response: { 201: RecusalSchema, ...commonErrors } } }, async (request, reply) => {
@@ -65,14 +65,14 @@ export const recusalRoutes =
     app.get('', { config: { access: 'authenticated' }, schema: { tags, summary: 'My recusals, or all (recusals.read_all)', querystring: RecusalListQuery, response: { 200: z.object({ items: z.array(RecusalSchema) }), ...commonErrors } } }, async (request) =>
       listRecusals(db, request.ctx, request.query),
     );
-    app.get('/barriers', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'Information barriers', querystring: BarrierListQuery, response: { 200: z.object({ items: z.array(BarrierSchema) }), ...commonErrors } } }, async (request) => listBarriers(db, request.query));
+    app.get('/barriers', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'Information barriers', querystring: BarrierListQuery, response: { 200: z.object({ items: z.array(BarrierSchema) }), ...commonErrors } } }, async (request) => listBarriers(db, request.ctx, request.query));
     app.post('/barriers', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Set up an information barrier', body: NewBarrierInput, response: { 201: BarrierSchema, ...commonErrors } } }, async (request, reply) => {
       const id = await createBarrier(db, request.ctx, request.body);
-      return reply.status(201).send(await getBarrier(db, id));
+      return reply.status(201).send(await getBarrier(db, request.ctx, id));
     });
     app.post('/barriers/:id/revoke', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Lift an information barrier from today', params: recusalIdParam, body: DecisionInput, response: { 200: BarrierSchema, ...commonErrors } } }, async (request) => {
       await revokeBarrier(db, request.ctx, request.params.id, request.body);
-      return getBarrier(db, request.params.id);
+      return getBarrier(db, request.ctx, request.params.id);
     });
     app.get('/denials', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'Supervision report: attempts refused by a recusal or barrier, per person', querystring: DenialReportQuery, response: { 200: DenialReportSchema, ...commonErrors } } }, async (request) =>
       denialReport(db, request.query),

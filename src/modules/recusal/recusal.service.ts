@@ -8,6 +8,7 @@ import type { Locale } from '../../core/conflicts/explain';
 import { explainRestriction, restrictionsOf, type InformationBarrier, type RecusalRecord, type Restriction, type RestrictionCause } from '../../core/recusal/barriers';
 import { defaultRecusalRules, ruleSetProblems, type RecusalRule } from '../../core/recusal/rules';
 import { explainSuggestion, suggestRecusals, type RecusalSuggestion } from '../../core/recusal/suggest';
+import { ensureClientVisible, isClientHidden, noteRefusal, visibleClientArray } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -62,9 +63,12 @@ async function displayNames(executor: Executor, ids: readonly string[]): Promise
 
 const person = (names: Map<string, string>, id: string) => ({ id, displayName: names.get(id) ?? id });
 
-async function requireClients(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+/** Clients a record names must exist and be visible to the caller: one kept out of a client may not name it. */
+async function requireClients(executor: Executor, ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
   const names = await clientNames(executor, ids);
-  if (ids.some((id) => !names.has(id))) throw Invalid('RECUSAL_UNKNOWN_CLIENT', {}, [{ path: 'clientIds', message: 'RECUSAL_UNKNOWN_CLIENT' }]);
+  const hidden = ids.filter((id) => isClientHidden(ctx, id));
+  for (const id of hidden) noteRefusal(ctx, id);
+  if (hidden.length || ids.some((id) => !names.has(id))) throw Invalid('RECUSAL_UNKNOWN_CLIENT', {}, [{ path: 'clientIds', message: 'RECUSAL_UNKNOWN_CLIENT' }]);
   return names;
 }
 
@@ -133,13 +137,13 @@ async function coveredPairs(executor: Executor, userId?: string): Promise<Set<st
   return new Set(rows.flatMap((r) => r.clientIds.map((c) => `${r.userId}:${c}`)));
 }
 
-export async function suggestions(db: Db, filter: { userId?: string; clientId?: string }, locale: Locale, today: string = chinaToday()) {
+export async function suggestions(db: Db, ctx: RequestContext, filter: { userId?: string; clientId?: string }, locale: Locale, today: string = chinaToday()) {
   const [graph, { rules }, covered] = await Promise.all([recusalGraphEdges(db), currentRules(db), coveredPairs(db, filter.userId)]);
   const staff = filter.userId ? graph.staff.filter((s) => s.userId === filter.userId) : graph.staff;
   const clientRefs = filter.clientId ? graph.clients.filter((c) => c.clientId === filter.clientId) : graph.clients;
   // Other clients stay in the graph: a path may pass through them.
   const found = suggestRecusals({ edges: graph.edges }, staff, graph.clients, rules, today).filter(
-    (s) => clientRefs.some((c) => c.clientId === s.clientId) && !(s.staffUserId && covered.has(`${s.staffUserId}:${s.clientId}`)),
+    (s) => clientRefs.some((c) => c.clientId === s.clientId) && !isClientHidden(ctx, s.clientId) && !(s.staffUserId && covered.has(`${s.staffUserId}:${s.clientId}`)),
   );
   return explainSuggestions(db, found, locale);
 }
@@ -189,7 +193,7 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
   const { userId, source } = input;
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
-  await requireClients(tx, clientIds);
+  await requireClients(tx, ctx, clientIds);
   await requireUsers(tx, [userId], 'userId');
   const decided = input.approve ? { status: 'approved' as const, decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null } : {};
   const [row] = await tx
@@ -217,12 +221,18 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
   return row!.id;
 }
 
-/** The person recused, who asked, or compliance and auditors; anyone else is told it does not exist. */
-const maySeeRecusal = (row: RecusalRow, ctx: RequestContext) => holds(ctx, 'recusals.read_all') || holds(ctx, 'recusals.manage') || row.userId === me(ctx) || row.requestedBy === me(ctx);
+/**
+ * The person recused, who asked, or compliance and auditors; anyone else is told it does not exist. Someone
+ * else's recusal from a client the caller is kept out of is hidden too: the person recused always sees theirs.
+ */
+function ensureMaySeeRecusal(row: RecusalRow | undefined, ctx: RequestContext): asserts row is RecusalRow {
+  if (!row || !(holds(ctx, 'recusals.read_all') || holds(ctx, 'recusals.manage') || row.userId === me(ctx) || row.requestedBy === me(ctx))) throw NotFound('RECUSAL_NOT_FOUND');
+  if (row.userId !== me(ctx)) ensureClientVisible(ctx, row.clientIds, 'RECUSAL_NOT_FOUND');
+}
 
 export async function getRecusal(executor: Executor, ctx: RequestContext, id: string) {
   const [row] = await executor.select().from(recusals).where(eq(recusals.id, id));
-  if (!row || !maySeeRecusal(row, ctx)) throw NotFound('RECUSAL_NOT_FOUND');
+  ensureMaySeeRecusal(row, ctx);
   return (await recusalViews(executor, [row]))[0]!;
 }
 
@@ -234,6 +244,8 @@ export async function listRecusals(db: Db, ctx: RequestContext, query: RecusalLi
   } else {
     conditions.push(or(eq(recusals.userId, me(ctx)), eq(recusals.requestedBy, me(ctx))));
   }
+  const visible = visibleClientArray(ctx, recusals.clientIds);
+  if (visible) conditions.push(or(eq(recusals.userId, me(ctx)), visible));
   const rows = await db.select().from(recusals).where(and(...conditions)).orderBy(desc(recusals.createdAt)).limit(500);
   return { items: await recusalViews(db, rows) };
 }
@@ -246,11 +258,12 @@ export async function decideRecusal(db: Db, ctx: RequestContext, id: string, act
   await inTransaction(db, async (tx) => {
     // Concurrent decisions on one recusal queue here.
     const [row] = await tx.select().from(recusals).where(eq(recusals.id, id)).for('update');
-    if (!row || !maySeeRecusal(row, ctx)) throw NotFound('RECUSAL_NOT_FOUND');
+    ensureMaySeeRecusal(row, ctx);
     if (action === 'withdraw' ? row.requestedBy !== me(ctx) && row.userId !== me(ctx) : !holds(ctx, 'recusals.manage')) {
       throw action === 'withdraw' ? Forbidden('RECUSAL_WITHDRAW_FORBIDDEN') : Forbidden('FORBIDDEN', { permission: 'recusals.manage' });
     }
-    if ((action === 'approve' || action === 'reject') && row.userId === me(ctx)) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
+    // Nobody decides or lifts their own: a recused compliance officer could otherwise let themselves back in.
+    if (action !== 'withdraw' && row.userId === me(ctx)) throw Forbidden('RECUSAL_DECIDE_FORBIDDEN');
     if (row.version !== input.version) throw Conflict('RECUSAL_STALE', {}, { status: row.status, version: row.version });
     if (row.status !== from[action]) throw Conflict('RECUSAL_ILLEGAL_MOVE', { status: row.status, action }, { status: row.status, version: row.version });
     const changes: Partial<RecusalRow> =
@@ -282,7 +295,7 @@ export async function insertBarrier(tx: Tx, ctx: RequestContext, input: NewBarri
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
   const walledOffUserIds = unique(input.walledOffUserIds);
-  await requireClients(tx, clientIds);
+  await requireClients(tx, ctx, clientIds);
   await requireUsers(tx, walledOffUserIds, 'walledOffUserIds');
   const [row] = await tx
     .insert(informationBarriers)
@@ -317,17 +330,18 @@ export async function endCaseRecords(tx: Tx, ctx: RequestContext, caseId: string
   return ended.map((r) => r.id);
 }
 
-export async function getBarrier(executor: Executor, id: string) {
+export async function getBarrier(executor: Executor, ctx: RequestContext, id: string) {
   const [row] = await executor.select().from(informationBarriers).where(eq(informationBarriers.id, id));
   if (!row) throw NotFound('BARRIER_NOT_FOUND');
+  ensureClientVisible(ctx, row.clientIds, 'BARRIER_NOT_FOUND');
   return (await barrierViews(executor, [row]))[0]!;
 }
 
-export async function listBarriers(db: Db, query: { status?: 'active' | 'revoked' }) {
+export async function listBarriers(db: Db, ctx: RequestContext, query: { status?: 'active' | 'revoked' }) {
   const rows = await db
     .select()
     .from(informationBarriers)
-    .where(query.status ? eq(informationBarriers.status, query.status) : undefined)
+    .where(and(query.status ? eq(informationBarriers.status, query.status) : undefined, visibleClientArray(ctx, informationBarriers.clientIds)))
     .orderBy(desc(informationBarriers.createdAt))
     .limit(500);
   return { items: await barrierViews(db, rows) };
@@ -337,6 +351,9 @@ export async function revokeBarrier(db: Db, ctx: RequestContext, id: string, inp
   await inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(informationBarriers).where(eq(informationBarriers.id, id)).for('update');
     if (!row) throw NotFound('BARRIER_NOT_FOUND');
+    ensureClientVisible(ctx, row.clientIds, 'BARRIER_NOT_FOUND');
+    // A wall set to start later does not hide its clients yet, but its people may still not lift it.
+    if (row.walledOffUserIds.includes(me(ctx))) throw Forbidden('BARRIER_OWN_FORBIDDEN');
     if (row.version !== input.version) throw Conflict('BARRIER_STALE', {}, { status: row.status, version: row.version });
     if (row.status !== 'active') throw Conflict('BARRIER_ALREADY_REVOKED', {}, { status: row.status, version: row.version });
     await tx.update(informationBarriers).set({ status: 'revoked', revokedOn: today, revokedBy: me(ctx), version: row.version + 1 }).where(eq(informationBarriers.id, row.id));
