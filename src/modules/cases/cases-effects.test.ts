@@ -126,6 +126,14 @@ describe('conflict cases behind recusals and barriers', () => {
     c = assigned.json();
     expect((await compliance.get(`/api/cases/${c.id}/attachments/${attachmentId}`)).statusCode).toBe(200);
 
+    // A plan naming the hidden client makes the other case name it too: it disappears for the walled-off user.
+    let v = await step(compliance, visible, { event: 'start_investigation', comment: '受理' });
+    v = await step(compliance, v, { event: 'assess', comment: '评估', severity: 'low', impact: '有限', assessment: '须告知鼎盛' });
+    expect((await luoYan.get(`/api/cases/${v.id}`)).statusCode).toBe(200);
+    v = await step(compliance, v, { event: 'decide_resolution', comment: '向鼎盛披露', mitigations: [{ kind: 'disclosure_consent', clientIds: [dingsheng] }] });
+    expect((await luoYan.get(`/api/cases/${v.id}`)).json().error.code).toBe('CASE_NOT_FOUND');
+    expect((await list(luoYan, `q=${encodeURIComponent('围墙测试')}`)).items).toEqual([]);
+
     // The refused attempts are in the supervision report.
     const denials = (await compliance.get('/api/recusals/denials')).json().items as { user: { displayName: string }; walledOff: number }[];
     expect(denials.find((d) => d.user.displayName === '罗艳')?.walledOff).toBeGreaterThan(0);

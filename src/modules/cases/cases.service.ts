@@ -380,6 +380,10 @@ async function moveCase(tx: Tx, ctx: RequestContext, row: CaseRow, input: Transi
     await tx.insert(conflictCaseMitigations).values(
       event.mitigations.map((m, position) => ({ caseId: row.id, position, kind: m.kind, description: m.description ?? null, staffUserIds: [...(m.staffIds ?? [])], clientIds: [...(m.clientIds ?? [])] })),
     );
+    // A client the plan names is one the case names: whoever is kept out of it is kept out of the case.
+    const named = new Set((await subjectsOf(tx, row.id)).flatMap((s) => (s.clientId ? [s.clientId] : [])));
+    const newClients = unique(event.mitigations.flatMap((m) => m.clientIds ?? [])).filter((id) => !named.has(id));
+    if (newClients.length > 0) await tx.insert(conflictCaseSubjects).values(newClients.map((clientId) => ({ caseId: row.id, clientId, role: 'client' })));
     details.mitigations = event.mitigations;
   }
   if (result.reviewDates) {
