@@ -170,5 +170,8 @@ describe('violations and sanctions', () => {
     // Every earlier violation here is of a case naming that client, so only this one stays.
     expect([before.total, after.total]).toEqual([before.items.length, 1]);
     expect((await compliance.get(`/api/violations/${hidden.id}`)).statusCode).toBe(200);
+    // Nor does the audit trail show the walled-off reader what was found.
+    expect((await auditor.get(`/api/audit?entityId=${hidden.id}`)).json().items).toEqual([]);
+    expect((await auditor.get(`/api/audit?entityId=${open.id}`)).json().items).toHaveLength(1);
   });
 });

@@ -162,6 +162,8 @@ describe('staff disclosures', () => {
     expect(after.items.map((x: Disclosure) => x.id)).toContain(open.id);
     expect(after.items.map((x: Disclosure) => x.id)).not.toContain(hidden.id);
     expect((await auditor.get(`/api/disclosures/${linked.id}`)).json().error.code).toBe('DISCLOSURE_NOT_FOUND');
+    expect((await auditor.get(`/api/audit?entityId=${linked.id}`)).json().items).toEqual([]);
+    expect((await auditor.get(`/api/audit?entityId=${open.id}`)).json().items).toHaveLength(1);
     const ofDingsheng = before.items.filter((x: { client: { id: string } | null; caseId: string | null }) => x.client?.id === dingsheng.id || x.caseId === linked.caseId).length;
     expect(after.total).toBe(before.total - ofDingsheng);
     // Compliance, not walled off, still sees it.
