@@ -149,4 +149,43 @@ describeInBrowser('conflict cases and recusals', (app) => {
     await screenshot(liNa, 'e2e-cases-my-recusals');
     await liNa.close();
   }, 240_000);
+
+  it('opens a case from a conflict-check hit, keeping the path 李娜 —配偶— 张建华 as its evidence, and reads in English (the evidence as it was found)', async () => {
+    const { browser, baseUrl } = app();
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1500, height: 1100 } });
+    await signIn(page, baseUrl, 'compliance');
+    await page.getByRole('menuitem', { name: '利益冲突检索' }).click();
+    await page.waitForURL(/\/conflicts$/);
+    await page.getByTestId('subject-name-0').fill('张建华');
+    await page.getByTestId('run-check').click();
+    const hit = page.getByTestId('check-result').locator('[data-testid="hit-card"]', { has: page.getByTestId('conflict-path').filter({ hasText: '李娜' }) });
+    await expect.poll(() => hit.count(), { timeout: 20_000 }).toBe(1);
+
+    await hit.getByTestId('hit-open-case').click();
+    await expect.poll(() => dialog(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await dialog(page).getByTestId('from-hit-title').inputValue()).toContain('张建华');
+    if (await dialog(page).getByTestId('from-hit-path').count()) await choose(page, 'from-hit-path', '李娜');
+    await dialog(page).getByTestId('from-hit-matters').getByText('服务').click();
+    await confirm(page);
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await expect.poll(() => stateOf(page), { timeout: 10_000 }).toBe('reported');
+
+    // The evidence: the check it came from and the path drawn node by node.
+    const evidence = page.getByTestId('case-evidence');
+    expect(await evidence.textContent()).toMatch(/CC-\d{4}-\d{6}/);
+    const path = evidence.getByTestId('conflict-path');
+    expect(await path.getAttribute('data-target')).toBe('staff');
+    expect(await path.getByTestId('path-node').allTextContents()).toEqual(['张建华', expect.stringContaining('李娜')]);
+    expect(await path.getByTestId('path-edge').first().textContent()).toBe('配偶');
+    expect(await page.getByTestId('subjects-staff').textContent()).toContain('李娜');
+    expect(await page.getByTestId('case-summary').textContent()).toContain('利益冲突检索');
+    await screenshot(page, 'e2e-cases-from-hit');
+
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('case-state').first().textContent(), { timeout: 10_000 }).toBe('Reported');
+    expect(await page.getByRole('menuitem', { name: 'Conflict cases' }).count()).toBe(1);
+    expect(await page.getByTestId('case-move-start_investigation').textContent()).toBe('Start investigation');
+    await page.getByTestId('lang-switch').click();
+    await page.close();
+  });
 });
