@@ -265,6 +265,12 @@ describe('recusals and barriers in conflict checks', () => {
     expect(listed).toMatchObject({ level: shown.level, hitCount: shown.hitCount });
     const listedAll = ((await compliance.get('/api/conflict-checks?scope=all')).json().items as { id: string; hitCount: number }[]).find((c) => c.id === shown.id);
     expect(listedAll).toMatchObject({ hitCount: saved.hitCount });
+    // Someone else's check, opened with the history permission, is cut the same way for a walled-off reader.
+    const opened = (await mediator.get(`/api/conflict-checks/${shown.id}`)).json() as Check;
+    expect({ level: opened.level, hitCount: opened.hitCount }).toEqual({ level: shown.level, hitCount: shown.hitCount });
+    expect(hits(opened).some(touchesDingsheng)).toBe(false);
+    const listedWalled = ((await mediator.get('/api/conflict-checks?scope=all')).json().items as { id: string; hitCount: number }[]).find((c) => c.id === shown.id);
+    expect(listedWalled).toMatchObject({ hitCount: shown.hitCount });
 
     // A colleague with the same permissions finds the client; the recused one does not.
     expect(hits(await run(manager)).some(touchesDingsheng)).toBe(true);
@@ -321,6 +327,7 @@ describe('the supervision report', () => {
         '/api/registry/imports',
         '/api/registry/ftm/import',
         '/api/registry/declarations/:id/accept',
+        '/api/conflict-checks/:id',
       ]),
     );
     expect(await routes('li.na')).toEqual(expect.arrayContaining(['/api/registry/clients/:id', '/api/conflict-checks']));
