@@ -4,7 +4,7 @@ import { useTestApp } from '../../../test/support/test-app';
 import { auditEntries } from '../../platform/audit/audit.tables';
 import { users } from '../../platform/auth/auth.tables';
 import { notifications } from '../notifications/notifications.tables';
-import { parties } from '../registry/registry.tables';
+import { clients, parties } from '../registry/registry.tables';
 import { benefitApprovalSteps, benefitRequests, benefitSettings } from './benefits.tables';
 import { sendDueReminders } from './reminders';
 
@@ -17,7 +17,7 @@ async function user(username: string) {
 }
 
 /** A request in approval with its steps, written directly: only what reminders read. */
-async function requestInApproval(ref: string, steps: { approvers: string[]; status: 'pending' | 'waiting' | 'approved'; activatedAt: Date | null }[]) {
+async function requestInApproval(ref: string, steps: { approvers: string[]; status: 'pending' | 'waiting' | 'approved'; activatedAt: Date | null }[], clientId: string | null = null) {
   const db = testApp().database.db;
   const requester = await user('staff');
   const [party] = await db.select({ id: parties.id }).from(parties).limit(1);
@@ -37,6 +37,7 @@ async function requestInApproval(ref: string, steps: { approvers: string[]; stat
       benefitDate: '2026-03-01',
       purpose: '春节礼品',
       round: 1,
+      clientId,
     })
     .returning({ id: benefitRequests.id });
   const ids: string[] = [];
@@ -98,5 +99,18 @@ describe('approval reminders', () => {
     } finally {
       await db.update(benefitSettings).set({ reminderAfterHours: 24 }).where(eq(benefitSettings.id, 'firm'));
     }
+  });
+
+  it('leave out an approver walled off the request’s client since the step began', async () => {
+    const db = testApp().database.db;
+    const [manager, auditor] = [await user('manager'), await user('auditor')];
+    const compliance = await testApp().signIn('compliance');
+    const [client] = await db.select({ id: clients.id }).from(clients).limit(1);
+    const now = new Date('2020-05-01T09:00:00Z');
+    const request = await requestInApproval('BR-2026-800020', [{ approvers: [manager.id, auditor.id], status: 'pending', activatedAt: new Date(now.getTime() - 30 * HOUR) }], client!.id);
+    const wall = await compliance.post('/api/recusals/barriers', { name: '提醒测试', clientIds: [client!.id], walledOffUserIds: [manager.id], reason: '项目隔离' });
+    expect(wall.statusCode, wall.body).toBe(201);
+    await sendDueReminders(db, now);
+    expect((await remindersOf(request.requestId)).map((n) => n.userId)).toEqual([auditor.id]);
   });
 });

@@ -5,6 +5,7 @@ import { systemContext } from '../../platform/context';
 import { inTransaction, type Db } from '../../platform/db/database';
 import { notify } from '../notifications/notifications.service';
 import type { NotificationItem } from '../notifications/notifications.types';
+import { restrictedAmong } from '../recusal/recusal.service';
 import { parties } from '../registry/registry.tables';
 import { benefitApprovalSteps, benefitRequests } from './benefits.tables';
 import { getBenefitSettings } from './policy.service';
@@ -34,6 +35,7 @@ export async function sendDueReminders(db: Db, now: Date = new Date()): Promise<
           activatedAt: benefitApprovalSteps.activatedAt,
           lastRemindedAt: benefitApprovalSteps.lastRemindedAt,
           ref: benefitRequests.ref,
+          clientId: benefitRequests.clientId,
           amountMinor: benefitRequests.amountMinor,
           currency: benefitRequests.currency,
           requesterName: users.displayName,
@@ -57,8 +59,15 @@ export async function sendDueReminders(db: Db, now: Date = new Date()): Promise<
         // Two server processes running the job at once remind each step once: the second skips locked rows.
         .for('update', { of: benefitApprovalSteps, skipLocked: true });
       if (steps.length === 0) return { steps: 0, sent: 0 };
+      // Someone recused or walled off since the step began hears nothing of the client's request.
+      const kept = new Map<string, Set<string>>();
+      for (const step of steps) {
+        if (!step.clientId) continue;
+        const restricted = await restrictedAmong(tx, step.approverIds, step.clientId);
+        kept.set(step.id, new Set(step.approverIds.filter((id) => !restricted.has(id))));
+      }
       const items: NotificationItem[] = steps.flatMap((step) =>
-        [...new Set(step.approverIds)].map((userId) => ({
+        [...new Set(step.approverIds)].filter((userId) => kept.get(step.id)?.has(userId) ?? true).map((userId) => ({
           userId,
           kind: 'benefit.reminder' as const,
           params: { ref: step.ref, requesterName: step.requesterName, counterpartyName: step.counterpartyName, amount: { amountMinor: step.amountMinor, currency: step.currency } },
