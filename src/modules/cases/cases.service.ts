@@ -9,7 +9,7 @@ import { eventForFailedReview, recordReview } from '../../core/cases/clearance';
 import { allowedEvents, checkMitigation, defaultSlaDays, mayMove, overdue, refusalKind, stageDueDate, transition, type CaseEvent, type CaseRefusal, type CaseState } from '../../core/cases/lifecycle';
 import { checkNewCase, mayBeResponsible, mayOpenCase, type NewCaseIssue } from '../../core/cases/opening';
 import { activeCodes, defaultTaxonomy, labelOf, taxonomyLists, validateTaxonomy, type Locale, type Taxonomy, type TaxonomyEntry, type TaxonomyList } from '../../core/cases/taxonomy';
-import { ensureClientVisible, ensurePartyVisible, hiddenClientsArray, hiddenPartiesArray, noteRefusal } from '../../platform/access/client-scope';
+import { ensureClientVisible, ensurePartyVisible, noteRefusal } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -20,6 +20,7 @@ import { getCheck } from '../conflicts/conflicts.service';
 import { clientOfParty, getClient } from '../registry/clients.service';
 import { findParty } from '../registry/parties.service';
 import { endCaseRecords, insertBarrier, recordRecusalForCase } from '../recusal/recusal.service';
+import { ensureCaseVisible, visibleCase } from './case-scope';
 import { conflictCaseEvents, conflictCaseMitigations, conflictCaseReviews, conflictCases, conflictCaseSubjects, conflictTaxonomyVersions } from './cases.tables';
 import type { CaseListQuery, CaseReviewInput, MitigationInEffectInput, NewCaseInput, TransitionInput } from './cases.types';
 
@@ -205,28 +206,15 @@ export async function record(tx: Tx, ctx: RequestContext, row: Pick<CaseRow, 'id
 /** Reporter, responsible person or a reader of every case; anyone else is told it does not exist. */
 const maySee = (row: CaseRow, ctx: RequestContext) => holds(ctx, 'cases.read_all') || (row.reportedBy !== null && row.reportedBy === me(ctx)) || row.responsibleUserId === me(ctx);
 
-/** A case naming a client hidden from the caller (itself, or as a party) is exactly as missing. */
-function ensureSubjectsVisible(ctx: RequestContext, subjects: readonly { clientId: string | null; partyId: string | null }[]): void {
-  ensureClientVisible(ctx, subjects.map((s) => s.clientId), 'CASE_NOT_FOUND');
-  ensurePartyVisible(ctx, subjects.map((s) => s.partyId), 'CASE_NOT_FOUND');
-}
-
 const subjectsOf = (executor: Executor, caseId: string) =>
   executor.select().from(conflictCaseSubjects).where(eq(conflictCaseSubjects.caseId, caseId)).orderBy(asc(conflictCaseSubjects.role), asc(conflictCaseSubjects.id));
-
-/** The same for a list: cases with any hidden subject are left out. Undefined when nothing is hidden. */
-function visibleCases(ctx: RequestContext): SQL | undefined {
-  const clientIds = hiddenClientsArray(ctx);
-  const partyIds = hiddenPartiesArray(ctx);
-  if (!clientIds || !partyIds) return undefined;
-  return sql`not exists (select 1 from ${conflictCaseSubjects} where ${conflictCaseSubjects.caseId} = ${conflictCases.id} and (${conflictCaseSubjects.clientId} = any(${clientIds}) or ${conflictCaseSubjects.partyId} = any(${partyIds})))`;
-}
 
 /** The case, locked for this transaction: concurrent changes to one case queue here. */
 async function lockCase(tx: Tx, ctx: RequestContext, id: string): Promise<CaseRow> {
   const [row] = await tx.select().from(conflictCases).where(eq(conflictCases.id, id)).for('update');
   if (!row || !maySee(row, ctx)) throw NotFound('CASE_NOT_FOUND');
-  ensureSubjectsVisible(ctx, await subjectsOf(tx, row.id));
+  // A case naming a client hidden from the caller is exactly as missing.
+  await ensureCaseVisible(tx, ctx, row.id, 'CASE_NOT_FOUND');
   return row;
 }
 
@@ -234,7 +222,7 @@ async function lockCase(tx: Tx, ctx: RequestContext, id: string): Promise<CaseRo
 export async function readableCase(executor: Executor, ctx: RequestContext, id: string): Promise<CaseRow> {
   const [row] = await executor.select().from(conflictCases).where(eq(conflictCases.id, id));
   if (!row || !maySee(row, ctx)) throw NotFound('CASE_NOT_FOUND');
-  ensureSubjectsVisible(ctx, await subjectsOf(executor, row.id));
+  await ensureCaseVisible(executor, ctx, row.id, 'CASE_NOT_FOUND');
   return row;
 }
 
@@ -612,7 +600,7 @@ function overdueCondition(today: string): SQL {
 const reviewDueCondition = (today: string): SQL => sql`(${inArray(conflictCases.state, ['monitoring', 'closed'])} and ${lte(conflictCases.nextReviewOn, today)})`;
 
 export async function listCases(db: Db, ctx: RequestContext, query: CaseListQuery, locale: Locale, today: string = chinaToday()) {
-  const filters: (SQL | undefined)[] = [visibleCases(ctx)];
+  const filters: (SQL | undefined)[] = [visibleCase(ctx, conflictCases.id)];
   if (!holds(ctx, 'cases.read_all')) filters.push(or(eq(conflictCases.reportedBy, me(ctx)), eq(conflictCases.responsibleUserId, me(ctx))));
   if (query.state) filters.push(eq(conflictCases.state, query.state));
   if (query.kind) filters.push(eq(conflictCases.kind, query.kind));
@@ -641,8 +629,8 @@ export async function getCase(db: Db, ctx: RequestContext, id: string, locale: L
   const [found] = await summaryQuery(db).where(eq(conflictCases.id, id));
   if (!found || !maySee(found.row, ctx)) throw NotFound('CASE_NOT_FOUND');
   const row = found.row;
+  await ensureCaseVisible(db, ctx, id, 'CASE_NOT_FOUND');
   const subjects = await subjectsOf(db, id);
-  ensureSubjectsVisible(ctx, subjects);
   const [{ taxonomy }, mitigations, reviews, events] = await Promise.all([
     currentTaxonomy(db),
     db.select().from(conflictCaseMitigations).where(eq(conflictCaseMitigations.caseId, id)).orderBy(asc(conflictCaseMitigations.createdAt), asc(conflictCaseMitigations.position)),
