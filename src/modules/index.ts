@@ -1,3 +1,4 @@
+import { installConflictClientRecords } from './conflicts/conflicts.service';
 import { installBenefitClientRecords } from './benefits/client-records';
 import { installCaseClientRecords } from './cases/client-records';
 import { installRecusalEnforcement } from './recusal/enforcement';
@@ -9,4 +10,5 @@ export function installModules(): void {
   installRecusalEnforcement();
   installBenefitClientRecords();
   installCaseClientRecords();
+  installConflictClientRecords();
 }

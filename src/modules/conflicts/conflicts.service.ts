@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { pathText, reasonParams, reasonText, relationshipLabel } from '../../core/conflicts/explain';
-import { hasRestrictions, isPartyHidden, noteRefusal } from '../../platform/access/client-scope';
+import { ensurePartyVisible, hasRestrictions, isPartyHidden, noteRefusal, registerClientRecords, visibleText } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -143,6 +143,24 @@ export async function runCheck(db: Db, index: PartyIndex, ctx: RequestContext, i
   return getCheck(db, ctx, id, locale);
 }
 
+/** The parties a saved check found, hits and path steps alike, as they appear in its stored results. */
+const partiesFound = (results: SavedSubjectResult[]) => results.flatMap((r) => r.hits.flatMap((hit) => [hit.party.id, ...hit.paths.flatMap((path) => path.steps.map((step) => step.party.id))]));
+
+/**
+ * Someone else's check that found a client hidden from the reader is itself hidden: even with its hits
+ * taken out, its subjects and purpose say someone is looking at that client. The reader's own checks stay.
+ */
+const othersCheckVisible = (ctx: RequestContext): SQL | undefined => {
+  const clean = visibleText(ctx, sql`${conflictChecks.results}::text`);
+  return clean && or(eq(conflictChecks.checkedBy, ctx.principal?.userId ?? NO_ONE), clean);
+};
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
+
+/** Audit entries of a check belong to the clients it found. */
+export function installConflictClientRecords(): void {
+  registerClientRecords('conflict_check', (_clients, parties) => sql`select ${conflictChecks.id}::text from ${conflictChecks} where ${conflictChecks.results}::text ~ array_to_string(${parties}, '|')`);
+}
+
 const canReadAll = (ctx: RequestContext) => ctx.principal?.permissions.includes('conflicts.history') ?? false;
 
 export async function getCheck(db: Db, ctx: RequestContext, id: string, locale: Locale) {
@@ -150,6 +168,7 @@ export async function getCheck(db: Db, ctx: RequestContext, id: string, locale: 
   // Someone else's check is as good as absent to a reader without the history permission.
   if (!found || (found.checkedById !== ctx.principal?.userId && !canReadAll(ctx))) throw NotFound('CONFLICT_CHECK_NOT_FOUND');
   const { results: saved, ...row } = found;
+  if (found.checkedById !== ctx.principal?.userId) ensurePartyVisible(ctx, partiesFound(saved as SavedSubjectResult[]), 'CONFLICT_CHECK_NOT_FOUND');
   if (!hasRestrictions(ctx)) return { ...summary(row), results: presentResults(saved as SavedSubjectResult[], locale) };
   const results = visibleResults(ctx, saved as SavedSubjectResult[], true);
   return { ...summary({ ...row, ...shownTotals(results) }), results: presentResults(results, locale) };
@@ -158,7 +177,7 @@ export async function getCheck(db: Db, ctx: RequestContext, id: string, locale: 
 export async function listChecks(db: Db, ctx: RequestContext, query: { scope: 'mine' | 'all'; q?: string; page: number; pageSize: number }) {
   const canCheck = ctx.principal?.permissions.includes('conflicts.check') ?? false;
   if (!canReadAll(ctx) && (query.scope === 'all' || !canCheck)) throw Forbidden('FORBIDDEN', { permission: query.scope === 'all' ? 'conflicts.history' : 'conflicts.check' });
-  const filters: (SQL | undefined)[] = [query.scope === 'mine' ? eq(conflictChecks.checkedBy, ctx.principal?.userId ?? '00000000-0000-0000-0000-000000000000') : undefined];
+  const filters: (SQL | undefined)[] = [query.scope === 'mine' ? eq(conflictChecks.checkedBy, ctx.principal?.userId ?? NO_ONE) : othersCheckVisible(ctx)];
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(or(ilike(conflictChecks.subjectNames, like), ilike(conflictChecks.ref, like), ilike(conflictChecks.purpose, like)));
