@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.tables';
 import { clients } from '../registry/registry.tables';
 import { conflictCases } from '../cases/cases.tables';
@@ -11,6 +11,30 @@ export const recusalStatusEnum = pgEnum('recusal_status', ['requested', 'approve
 export const recusalSourceEnum = pgEnum('recusal_source', ['suggested', 'self', 'case', 'compliance']);
 export const barrierStatusEnum = pgEnum('information_barrier_status', ['active', 'revoked']);
 export const restrictionCauseEnum = pgEnum('restriction_cause', ['recused', 'walled_off']);
+export const clientSetStatusEnum = pgEnum('client_set_status', ['active', 'retired']);
+
+/**
+ * A client set (客户组): a group of companies or a deal team's clients, kept by compliance. Recusals and
+ * barriers that name it follow its members as they change; a retired set names no one (never deleted,
+ * so the records naming it still read).
+ */
+export const clientSets = pgTable(
+  'client_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description'),
+    clientIds: uuid('client_ids').array().notNull(),
+    status: clientSetStatusEnum('status').notNull().default('active'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('client_sets_active_name_idx').on(t.name).where(sql`${t.status} = 'active'`), index('client_sets_client_ids_idx').using('gin', t.clientIds)],
+);
 
 /** The firm's recusal rules; each publish is a new version, never an edit (trigger in the migration). Absent: the built-in set. */
 export const recusalRuleVersions = pgTable('recusal_rule_versions', {
@@ -30,6 +54,7 @@ export const recusals = pgTable(
       .notNull()
       .references(() => users.id),
     clientIds: uuid('client_ids').array().notNull(),
+    clientSetIds: uuid('client_set_ids').array().notNull().default(sql`'{}'::uuid[]`),
     status: recusalStatusEnum('status').notNull().default('requested'),
     source: recusalSourceEnum('source').notNull(),
     caseId: uuid('case_id').references(() => conflictCases.id),
@@ -53,6 +78,7 @@ export const recusals = pgTable(
   (t) => [
     index('recusals_user_idx').on(t.userId, t.status),
     index('recusals_client_ids_idx').using('gin', t.clientIds),
+    index('recusals_client_set_ids_idx').using('gin', t.clientSetIds),
     check('recusals_dates', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
 );
@@ -64,6 +90,7 @@ export const informationBarriers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     clientIds: uuid('client_ids').array().notNull(),
+    clientSetIds: uuid('client_set_ids').array().notNull().default(sql`'{}'::uuid[]`),
     walledOffUserIds: uuid('walled_off_user_ids').array().notNull(),
     status: barrierStatusEnum('status').notNull().default('active'),
     startsOn: day('starts_on'),
@@ -81,6 +108,7 @@ export const informationBarriers = pgTable(
   (t) => [
     index('information_barriers_users_idx').using('gin', t.walledOffUserIds),
     index('information_barriers_client_ids_idx').using('gin', t.clientIds),
+    index('information_barriers_client_set_ids_idx').using('gin', t.clientSetIds),
     check('information_barriers_dates', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
 );
