@@ -20,7 +20,8 @@ const dialog = (page: Page) => page.locator('.ant-modal:visible');
 /** Confirms the open dialog and waits until it has closed. */
 async function confirm(page: Page): Promise<void> {
   await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
-  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
+  // A refusal stays in the dialog: its text says why.
+  await expect.poll(async () => ((await page.locator('.ant-modal-wrap:visible').count()) === 0 ? 'closed' : await dialog(page).locator('.ant-alert').allTextContents()), { timeout: 30_000 }).toBe('closed');
 }
 
 const stateOf = (page: Page) => page.getByTestId('case-state').first().getAttribute('data-state');
@@ -79,6 +80,10 @@ describeInBrowser('conflict cases and recusals', (app) => {
     await screenshot(compliance, 'e2e-cases-list');
     await rows.first().getByTestId('case-link').click();
     await compliance.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    // Compliance sees what the registry graph ties 李娜 to the client by, in words.
+    const graph = compliance.getByTestId('case-graph');
+    await expect.poll(() => graph.getByTestId('graph-link').count(), { timeout: 20_000 }).toBe(1);
+    expect(await graph.textContent()).toContain('李娜 —配偶— 张建华');
 
     // 3. Investigation, assessment, and a resolution: 李娜 steps away from the client.
     await move(compliance, 'start_investigation', '受理，开始调查');
@@ -186,6 +191,40 @@ describeInBrowser('conflict cases and recusals', (app) => {
     expect(await page.getByRole('menuitem', { name: 'Conflict cases' }).count()).toBe(1);
     expect(await page.getByTestId('case-move-start_investigation').textContent()).toBe('Start investigation');
     await page.getByTestId('lang-switch').click();
+    await page.close();
+  });
+
+  it('lets compliance set up an information barrier and lift it, and read the refused-attempt report', async () => {
+    const { browser, baseUrl } = app();
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1500, height: 1000 } });
+    await signIn(page, baseUrl, 'compliance');
+    await page.getByRole('menuitem', { name: '回避管理' }).click();
+    await page.waitForURL(/\/recusals\/manage$/);
+    await expect.poll(() => page.getByTestId('suggestions-table').locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('suggestion-explanation').first().textContent()).toMatch(/—/);
+    await screenshot(page, 'e2e-recusal-suggestions');
+
+    await page.getByRole('menuitem', { name: '信息隔离墙' }).click();
+    await page.waitForURL(/\/recusals\/barriers$/);
+    await page.getByTestId('barrier-create').click();
+    await dialog(page).getByTestId('barrier-name').fill('鼎盛并购项目隔离');
+    await choose(page, 'barrier-clients', CLIENT, '上海鼎盛');
+    await choose(page, 'barrier-users', '王强', '王强');
+    await dialog(page).getByTestId('barrier-reason').fill('并购项目敏感信息');
+    await confirm(page);
+    const wall = page.getByTestId('barriers-table').locator('.ant-table-row', { hasText: '鼎盛并购项目隔离' });
+    await expect.poll(() => wall.count(), { timeout: 15_000 }).toBe(1);
+    expect(await wall.textContent()).toContain('王强');
+    await screenshot(page, 'e2e-recusal-barriers');
+    await wall.getByTestId('barrier-revoke').click();
+    await dialog(page).getByTestId('barrier-revoke-comment').fill('项目结束');
+    await confirm(page);
+    await expect.poll(() => wall.count(), { timeout: 15_000 }).toBe(0);
+
+    await page.getByRole('menuitem', { name: '越权尝试' }).click();
+    await page.waitForURL(/\/recusals\/denials$/);
+    await expect.poll(() => page.getByTestId('denials-table').count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(page, 'e2e-recusal-denials');
     await page.close();
   });
 });

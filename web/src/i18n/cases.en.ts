@@ -91,6 +91,7 @@ const casesEn: Messages<typeof casesZhCN> = {
       clients: 'Clients',
       staff: 'Staff',
       parties: 'Other people and organisations',
+      graph: 'What the relationship graph shows',
       evidence: 'Conflict-check evidence',
       evidenceFrom: 'Opened from conflict check',
       evidenceDirect: '“{{name}}” is itself a member of staff or a client',

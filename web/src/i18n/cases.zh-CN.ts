@@ -89,6 +89,7 @@ const casesZhCN = {
       clients: '客户',
       staff: '员工',
       parties: '其他个人或机构',
+      graph: '关系图谱提示',
       evidence: '检索命中证据',
       evidenceFrom: '立案依据：利益冲突检索',
       evidenceDirect: '“{{name}}”本身即为员工或客户',

@@ -10,7 +10,8 @@ import { formatDateTime } from '../../app/format';
 import { PathChain } from '../conflicts/PathChain';
 import { checkPath } from '../conflicts/types';
 import { clientApi, clientPath, partyPath, type ClientDetail } from '../registry/types';
-import { CaseButtons, useCaseAbilities, useCaseDialogs } from './CaseActions';
+import { SUGGESTIONS_API, type Suggestion } from '../recusal/types';
+import { CaseButtons, subjectOptions, useCaseAbilities, useCaseDialogs } from './CaseActions';
 import { CaseFiles } from './CaseFiles';
 import { CaseViolations } from './CaseViolations';
 import { useCase, useCaseWrite, useTaxonomyOptions } from './queries';
@@ -131,6 +132,42 @@ function Evidence({ c }: { c: CaseDetail }) {
         {t('cases.detail.evidenceFrom')} <Link to={checkPath(evidence.checkId)}>{evidence.checkRef}</Link>
       </Typography.Paragraph>
       {evidence.path ? <PathChain start={{ id: evidence.partyId, name: evidence.partyName }} path={evidence.path} /> : <Typography.Text>{t('cases.detail.evidenceDirect', { name: evidence.partyName })}</Typography.Text>}
+    </Card>
+  );
+}
+
+/**
+ * What the registry graph says ties the case's staff to clients (the recusal rules' suggestions, in
+ * words: 李娜 —配偶— 张建华 —董事→ 上海鼎盛…): for the case's clients, or any client when it names none.
+ * Pairs already recused are no longer suggested.
+ */
+function GraphLinks({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const { staff, clients } = subjectOptions(c);
+  const answers = useQueries({
+    queries: staff.map((s) => ({
+      // Not under the case's keys: a move on the case does not change the graph, and asking it again is slow.
+      queryKey: ['recusal-suggestions', s.value, i18n.language],
+      queryFn: () => api.get<{ items: Suggestion[] }>(SUGGESTIONS_API, { userId: s.value }),
+      staleTime: 60_000,
+    })),
+  });
+  const wanted = new Set(clients.map((o) => o.value));
+  const found = answers.flatMap((a) => a.data?.items ?? []).filter((s) => wanted.size === 0 || wanted.has(s.client.id));
+  if (staff.length === 0 || (found.length === 0 && answers.every((a) => !a.isPending))) return null;
+  return (
+    <Card size="small" title={t('cases.detail.graph')} data-testid="case-graph">
+      {answers.some((a) => a.isPending) && <Spin size="small" />}
+      {found.map((s) => (
+        <div key={`${s.staffPartyId}:${s.client.id}`} style={{ marginBottom: 8 }} data-testid="graph-link">
+          <Typography.Text strong>{s.user?.displayName} → {s.client.name}</Typography.Text>
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {s.explanation.map((line) => (
+              <li key={line}><Typography.Text type="secondary">{line}</Typography.Text></li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </Card>
   );
 }
@@ -289,7 +326,9 @@ export default function CasePage() {
 function CaseView({ c, error, names, dialogs }: { c: CaseDetail; error: Error | null; names(id: string): string; dialogs: ReturnType<typeof useCaseDialogs> }) {
   const { t } = useTranslation();
   const abilities = useCaseAbilities(c);
-  const canReadAll = useAuth().can('cases.read_all');
+  const { can } = useAuth();
+  const canReadAll = can('cases.read_all');
+  const canManageRecusals = can('recusals.manage');
   return (
     <Flex vertical gap={16}>
       <Card
@@ -313,6 +352,7 @@ function CaseView({ c, error, names, dialogs }: { c: CaseDetail; error: Error | 
               <Subjects c={c} />
             </Card>
             <Evidence c={c} />
+            {canManageRecusals && <GraphLinks c={c} />}
             <Card size="small" title={t('cases.detail.mitigations')}>
               <Mitigations c={c} names={names} onInEffect={abilities.mayPutInEffect ? (mitigation) => dialogs.open({ kind: 'inEffect', mitigation }) : undefined} />
             </Card>

@@ -32,7 +32,8 @@ export function useRecusalWrite() {
   const write = useCaseWrite();
   return async <T,>(run: () => Promise<T>, done?: string) => {
     const result = await write(run, done);
-    await queryClient.invalidateQueries({ predicate: (q) => ALL.has(q.queryKey[0]) });
+    // Not awaited: the suggestions are recomputed from the whole graph, and the dialog need not wait for that.
+    void queryClient.invalidateQueries({ predicate: (q) => ALL.has(q.queryKey[0]) });
     return result;
   };
 }
