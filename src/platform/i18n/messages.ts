@@ -231,6 +231,13 @@ export const messages = {
   BARRIER_NOT_FOUND: { 'zh-CN': '信息隔离墙不存在。', en: 'No such information barrier.' },
   BARRIER_STALE: { 'zh-CN': '该信息隔离墙已被他人更新，请刷新后再操作。', en: 'This information barrier was changed by someone else; reload it and try again.' },
   BARRIER_ALREADY_REVOKED: { 'zh-CN': '该信息隔离墙已撤销。', en: 'This information barrier is already revoked.' },
+  RECUSAL_NO_CLIENT: { 'zh-CN': '请至少选择一个客户或客户组。', en: 'Name at least one client or client set.' },
+  CLIENT_SET_NOT_FOUND: { 'zh-CN': '客户组不存在。', en: 'No such client set.' },
+  CLIENT_SET_UNKNOWN: { 'zh-CN': '所列客户组不存在。', en: 'A client set listed does not exist.' },
+  CLIENT_SET_RETIRED: { 'zh-CN': '该客户组已停用。', en: 'This client set is retired.' },
+  CLIENT_SET_STALE: { 'zh-CN': '该客户组已被他人更新，请刷新后再操作。', en: 'This client set was changed by someone else; reload it and try again.' },
+  CLIENT_SET_NAME_TAKEN: { 'zh-CN': '已有名为「{name}」的客户组在用。', en: 'A client set named "{name}" is already in use.' },
+  CLIENT_SET_OWN_FORBIDDEN: { 'zh-CN': '不能修改或停用限制本人的客户组。', en: 'You cannot change or retire a client set that keeps you out.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。请求编号：{requestId}', en: 'Internal server error; try again later. Request id: {requestId}' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '数据库暂不可用。', en: 'The database is unavailable.' },
 } as const satisfies Record<string, Record<Locale, string>>;
