@@ -100,6 +100,7 @@ const casesEn: Messages<typeof casesZhCN> = {
       timeline: 'History',
     },
     mitigation: {
+      number: 'Mitigation {{n}}',
       kind: 'Mitigation',
       staff: 'Staff',
       staffHelp: { recusal: 'Who must step away', barrier: 'Who is walled off' },

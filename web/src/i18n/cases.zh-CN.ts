@@ -98,6 +98,7 @@ const casesZhCN = {
       timeline: '处理记录',
     },
     mitigation: {
+      number: '措施 {{n}}',
       kind: '措施类型',
       staff: '员工',
       staffHelp: { recusal: '须回避的员工', barrier: '隔离在墙外的员工' },

@@ -48,7 +48,7 @@ export function MitigationsEditor({ staff, clients }: Props) {
       {(fields, { add, remove }, { errors }) => (
         <Flex vertical gap={12} data-testid="mitigations-editor">
           {fields.map(({ key, name }) => (
-            <Card key={key} size="small" data-testid="mitigation-row" extra={<Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('cases.mitigation.remove')} />}>
+            <Card key={key} size="small" data-testid="mitigation-row" title={t('cases.mitigation.number', { n: name + 1 })} extra={<Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('cases.mitigation.remove')} />}>
               {/* The row's fields keep their values while the dialog mounts (the form does not preserve unmounted fields), and staff while another kind is tried. */}
               <Form.Item
                 preserve

@@ -12,7 +12,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { formatDateTime } from '../../app/format';
 import { ClientsPicker, UsersPicker } from '../cases/Pickers';
 import { casePath } from '../cases/types';
-import { KEYS, usePeriod, useRecusalWrite } from './shared';
+import { ClientsCell, KEYS, usePeriod, useRecusalWrite } from './shared';
 import { BARRIERS_API, barrierRevokeApi, type Barrier, type NewBarrierInput } from './types';
 
 type Status = 'active' | 'revoked' | 'all';
@@ -100,7 +100,7 @@ export default function BarriersPage() {
 
   const columns: TableColumnsType<Barrier> = [
     { title: t('recusal.barriers.name'), dataIndex: 'name', width: 200, render: (name: string, b) => (b.caseId ? <Link to={casePath(b.caseId)}>{name}</Link> : name) },
-    { title: t('recusal.barriers.clients'), key: 'clients', render: (_, b) => b.clients.map((c) => c.name).join('、') },
+    { title: t('recusal.barriers.clients'), key: 'clients', render: (_, b) => <ClientsCell record={b} /> },
     { title: t('recusal.barriers.walledOff'), key: 'walledOff', render: (_, b) => b.walledOff.map((u) => u.displayName).join('、') },
     { title: t('recusal.barriers.reason'), dataIndex: 'reason', ellipsis: true },
     { title: t('recusal.barriers.period'), key: 'period', width: 200, render: (_, b) => (b.revokedOn ? `${b.startsOn ?? '…'} ~ ${b.revokedOn}` : period(b.startsOn, b.endsOn)) },

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
-import { KEYS, RecusalDialog, RecusalsTable, usePeriod } from './shared';
+import { ClientsCell, KEYS, RecusalDialog, RecusalsTable, usePeriod } from './shared';
 import { MINE_API, type Mine, type Recusal, type RecusalAction } from './types';
 
 /** 我的回避: what keeps me out of which clients today and why, my recusal records, the walls I sit behind; and asking to be recused. */
@@ -69,7 +69,7 @@ export default function MyRecusalsPage() {
               <List.Item>
                 <List.Item.Meta
                   title={<>{b.name} <Typography.Text type="secondary">{period(b.startsOn, b.endsOn)}</Typography.Text></>}
-                  description={<>{b.clients.map((c) => c.name).join('、')} — {b.reason}</>}
+                  description={<><ClientsCell record={b} /> — {b.reason}</>}
                 />
               </List.Item>
             )}

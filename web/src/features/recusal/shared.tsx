@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, DatePicker, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../app/format';
 import { useCaseWrite } from '../cases/queries';
 import { ClientsPicker, UserPicker, type Option } from '../cases/Pickers';
 import { casePath } from '../cases/types';
-import { RECUSALS_API, recusalApi, type NewRecusalInput, type Recusal, type RecusalAction, type RecusalStatus } from './types';
+import { RECUSALS_API, recusalApi, type ClientSetRef, type NewRecusalInput, type Recusal, type RecusalAction, type RecusalStatus } from './types';
 
 /** Query keys of the recusal pages; a write refreshes all of them. */
 export const KEYS = {
@@ -40,6 +40,20 @@ export function useRecusalWrite() {
 
 const STATUS_COLORS: Record<RecusalStatus, string> = { requested: 'gold', approved: 'green', rejected: 'red', withdrawn: 'default', revoked: 'default' };
 
+/** The clients a record names, and its client sets (客户组) with their members. */
+export function ClientsCell({ record }: { record: { clients: { name: string }[]; clientSets?: ClientSetRef[] } }) {
+  return (
+    <>
+      {record.clients.map((c) => c.name).join('、')}
+      {(record.clientSets ?? []).map((set) => (
+        <Tooltip key={set.id} title={set.clients.map((c) => c.name).join('、')}>
+          <Tag color={set.status === 'active' ? 'blue' : 'default'} style={{ marginInlineStart: 4 }}>{set.name}</Tag>
+        </Tooltip>
+      ))}
+    </>
+  );
+}
+
 export function RecusalStatusTag({ status }: { status: RecusalStatus }) {
   const { t } = useTranslation();
   return (
@@ -64,7 +78,7 @@ export function RecusalsTable({ items, loading, moves, withUser = true, testId =
   const [deciding, setDeciding] = useState<{ recusal: Recusal; action: RecusalAction } | null>(null);
   const columns: TableColumnsType<Recusal> = [
     ...(withUser ? [{ title: t('recusal.list.user'), key: 'user', width: 100, render: (_: unknown, r: Recusal) => r.user.displayName }] : []),
-    { title: t('recusal.list.clients'), key: 'clients', render: (_, r) => r.clients.map((c) => c.name).join('、') },
+    { title: t('recusal.list.clients'), key: 'clients', render: (_, r) => <ClientsCell record={r} /> },
     { title: t('recusal.list.status'), dataIndex: 'status', width: 90, render: (s: RecusalStatus) => <RecusalStatusTag status={s} /> },
     { title: t('recusal.list.source'), dataIndex: 'source', width: 100, render: (s: Recusal['source'], r) => (r.caseId ? <Link to={casePath(r.caseId)}>{t(`recusal.source.${s}`)}</Link> : t(`recusal.source.${s}`)) },
     { title: t('recusal.list.reason'), dataIndex: 'reason', ellipsis: true },

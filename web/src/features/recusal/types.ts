@@ -11,10 +11,20 @@ export interface ClientRef {
   name: string;
 }
 
+/** A client set (客户组) a record names, with its members today. */
+export interface ClientSetRef {
+  id: string;
+  name: string;
+  status: 'active' | 'retired';
+  clients: ClientRef[];
+}
+
 export interface Recusal {
   id: string;
   user: Person;
   clients: ClientRef[];
+  /** Present once the server names client sets on records. */
+  clientSets?: ClientSetRef[];
   status: RecusalStatus;
   source: RecusalSource;
   caseId: string | null;
@@ -35,6 +45,7 @@ export interface Barrier {
   id: string;
   name: string;
   clients: ClientRef[];
+  clientSets?: ClientSetRef[];
   walledOff: Person[];
   status: 'active' | 'revoked';
   startsOn: string | null;
