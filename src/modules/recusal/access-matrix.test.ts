@@ -40,6 +40,8 @@ interface Fixture {
   blackoutId: string;
   recusalId: string;
   barrierId: string;
+  /** A client set (客户组) holding the client; a barrier and a recusal name only the set. */
+  clientSetId: string;
   /** Someone to name in a body (an approver, a responsible person, a walled-off user). */
   someUserId: string;
   today: string;
@@ -185,6 +187,11 @@ const matrix: Record<string, Probe> = {
   'GET /api/recusals/barriers': { kind: 'list', urls: () => ['/api/recusals/barriers'] },
   'POST /api/recusals/barriers': { kind: 'record', method: 'POST', url: () => '/api/recusals/barriers', id: (f) => f.clientId, body: (f, id) => ({ name: '鼎盛项目组', clientIds: [id], walledOffUserIds: [f.someUserId], reason: '并购项目' }) },
   'POST /api/recusals/barriers/:id/revoke': { kind: 'record', method: 'POST', url: (_f, id) => `/api/recusals/barriers/${id}/revoke`, id: (f) => f.barrierId, body: () => ({ ...version, comment: '项目结束' }) },
+  'GET /api/recusals/client-sets': { kind: 'list', urls: () => ['/api/recusals/client-sets', '/api/recusals/client-sets?status=active'] },
+  'GET /api/recusals/client-sets/:id': { kind: 'record', url: (_f, id) => `/api/recusals/client-sets/${id}`, id: (f) => f.clientSetId },
+  'POST /api/recusals/client-sets': { kind: 'record', method: 'POST', url: () => '/api/recusals/client-sets', id: (f) => f.clientId, body: (_f, id) => ({ name: '鼎盛测试组', clientIds: [id] }) },
+  'PATCH /api/recusals/client-sets/:id': { kind: 'record', method: 'PATCH', url: (_f, id) => `/api/recusals/client-sets/${id}`, id: (f) => f.clientSetId, body: () => ({ ...version, description: '鼎盛及其关联方' }) },
+  'POST /api/recusals/client-sets/:id/retire': { kind: 'record', method: 'POST', url: (_f, id) => `/api/recusals/client-sets/${id}/retire`, id: (f) => f.clientSetId, body: () => version },
   'POST /api/recusals/:id/approve': { kind: 'record', method: 'POST', url: (_f, id) => `/api/recusals/${id}/approve`, id: (f) => f.recusalId, body: () => version },
   'POST /api/recusals/:id/reject': { kind: 'record', method: 'POST', url: (_f, id) => `/api/recusals/${id}/reject`, id: (f) => f.recusalId, body: () => ({ ...version, comment: '不需要' }) },
   'POST /api/recusals/:id/withdraw': { kind: 'record', method: 'POST', url: (_f, id) => `/api/recusals/${id}/withdraw`, id: (f) => f.recusalId, body: () => version },
@@ -275,6 +282,9 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
   // Someone other than 李娜, so that her recusal stays a suggestion from the graph.
   const recusal = await ok(await compliance.post('/api/recusals', { userId: await userId(compliance, 'zhang.wei'), clientIds: [client.id], reason: '曾在该客户任职' }));
   const barrier = await ok(await compliance.post('/api/recusals/barriers', { name: '鼎盛并购项目', clientIds: [client.id], walledOffUserIds: [someUserId], reason: '并购项目' }));
+  const clientSet = await ok(await compliance.post('/api/recusals/client-sets', { name: '鼎盛集团', clientIds: [client.id] }));
+  await ok(await compliance.post('/api/recusals/barriers', { name: '集团并购项目', clientSetIds: [clientSet.id], walledOffUserIds: [someUserId], reason: '并购项目' }));
+  await ok(await compliance.post('/api/recusals', { userId: await userId(compliance, 'zhang.wei'), clientSetIds: [clientSet.id], reason: '曾在该集团任职' }));
   return {
     clientId: client.id,
     partyId,
@@ -296,6 +306,7 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
     blackoutId: blackout.id,
     recusalId: recusal.id,
     barrierId: barrier.id,
+    clientSetId: clientSet.id,
     someUserId,
     today,
   };
@@ -378,7 +389,7 @@ describe('access matrix: recusals and information barriers', () => {
 
     // The colleague still reaches every record: whatever they get, it is not the unknown-record answer.
     // Their changes are real, so those that end a record come last.
-    const ending = /\/(end|revoke|cancel|withdraw|lift|reverse|close|remove|reject)$/;
+    const ending = /\/(end|revoke|cancel|withdraw|lift|reverse|close|remove|reject|retire)$/;
     for (const { key, method } of [...routes].sort((a, b) => Number(ending.test(a.key)) - Number(ending.test(b.key)))) {
       const probe = matrix[key];
       if (probe?.kind !== 'record') continue;

@@ -1,7 +1,13 @@
 // Feeds the platform's enforcement point (platform/access/client-scope) from recusals and barriers.
-import { installClientScope } from '../../platform/access/client-scope';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { installClientScope, registerClientRecords } from '../../platform/access/client-scope';
 import { clientParties } from '../registry/screening.service';
 import { recordDenials, restrictionsOfUser } from './recusal.service';
+import { clientSets, informationBarriers, recusals } from './recusal.tables';
+
+/** A record's clients, directly or through its sets (whatever their status), meet the hidden ones. */
+const naming = (clients: SQL, clientIds: AnyColumn, setIds: AnyColumn) =>
+  sql`(${clientIds} && ${clients} or exists (select 1 from ${clientSets} where ${clientSets.id} = any(${setIds}) and ${clientSets.clientIds} && ${clients}))`;
 
 export function installRecusalEnforcement(): void {
   installClientScope({
@@ -16,4 +22,8 @@ export function installRecusalEnforcement(): void {
     },
     record: recordDenials,
   });
+  // Audit entries about a set, a wall or a recusal (a retirement or revocation names no client) belong to the clients it names.
+  registerClientRecords('client_set', (clients) => sql`select ${clientSets.id}::text from ${clientSets} where ${clientSets.clientIds} && ${clients}`);
+  registerClientRecords('information_barrier', (clients) => sql`select ${informationBarriers.id}::text from ${informationBarriers} where ${naming(clients, informationBarriers.clientIds, informationBarriers.clientSetIds)}`);
+  registerClientRecords('recusal', (clients) => sql`select ${recusals.id}::text from ${recusals} where ${naming(clients, recusals.clientIds, recusals.clientSetIds)}`);
 }

@@ -3,17 +3,22 @@ import type { AppDeps } from '../../platform/http/deps';
 import { commonErrors } from '../../platform/http/schemas';
 import { negotiateLocale } from '../../platform/i18n/messages';
 import {
+  changeClientSet,
   createBarrier,
+  createClientSet,
   currentRules,
   decideRecusal,
   denialReport,
   getBarrier,
+  getClientSet,
   getRecusal,
   listBarriers,
+  listClientSets,
   listRecusals,
   mine,
   publishRules,
   requestRecusal,
+  retireClientSet,
   revokeBarrier,
   suggestions,
   type RecusalAction,
@@ -21,11 +26,15 @@ import {
 import {
   BarrierListQuery,
   BarrierSchema,
+  ClientSetChangeInput,
+  ClientSetListQuery,
+  ClientSetSchema,
   DecisionInput,
   DenialReportQuery,
   DenialReportSchema,
   MineSchema,
   NewBarrierInput,
+  NewClientSetInput,
   NewRecusalInput,
   RecusalListQuery,
   RecusalSchema,
@@ -73,6 +82,22 @@ export const recusalRoutes =
     app.post('/barriers/:id/revoke', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Lift an information barrier from today', params: recusalIdParam, body: DecisionInput, response: { 200: BarrierSchema, ...commonErrors } } }, async (request) => {
       await revokeBarrier(db, request.ctx, request.params.id, request.body);
       return getBarrier(db, request.ctx, request.params.id);
+    });
+    app.get('/client-sets', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'Client sets (客户组) that recusals and barriers may name', querystring: ClientSetListQuery, response: { 200: z.object({ items: z.array(ClientSetSchema) }), ...commonErrors } } }, async (request) =>
+      listClientSets(db, request.ctx, request.query),
+    );
+    app.get('/client-sets/:id', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'A client set and its members', params: recusalIdParam, response: { 200: ClientSetSchema, ...commonErrors } } }, async (request) => getClientSet(db, request.ctx, request.params.id));
+    app.post('/client-sets', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Create a client set', body: NewClientSetInput, response: { 201: ClientSetSchema, ...commonErrors } } }, async (request, reply) => {
+      const id = await createClientSet(db, request.ctx, request.body);
+      return reply.status(201).send(await getClientSet(db, request.ctx, id));
+    });
+    app.patch('/client-sets/:id', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Rename a client set or change its members; walls and recusals naming it follow', params: recusalIdParam, body: ClientSetChangeInput, response: { 200: ClientSetSchema, ...commonErrors } } }, async (request) => {
+      await changeClientSet(db, request.ctx, request.params.id, request.body);
+      return getClientSet(db, request.ctx, request.params.id);
+    });
+    app.post('/client-sets/:id/retire', { config: { access: 'recusals.manage' }, schema: { tags, summary: 'Retire a client set: walls and recusals naming it no longer keep anyone out through it', params: recusalIdParam, body: DecisionInput, response: { 200: ClientSetSchema, ...commonErrors } } }, async (request) => {
+      await retireClientSet(db, request.ctx, request.params.id, request.body);
+      return getClientSet(db, request.ctx, request.params.id);
     });
     app.get('/denials', { config: { access: 'recusals.read_all' }, schema: { tags, summary: 'Supervision report: attempts refused by a recusal or barrier, per person', querystring: DenialReportQuery, response: { 200: DenialReportSchema, ...commonErrors } } }, async (request) =>
       denialReport(db, request.query),

@@ -2,26 +2,28 @@
 // graph, requests and decisions, walls, and the restrictions the enforcement point will ask for.
 // The decisions themselves live in src/core/recusal; every change here is one transaction with its
 // audit entry, under a row lock and a version check.
-import { and, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { chinaToday } from '../../core/calendar';
 import type { Locale } from '../../core/conflicts/explain';
-import { explainRestriction, restrictionsOf, type InformationBarrier, type RecusalRecord, type Restriction, type RestrictionCause } from '../../core/recusal/barriers';
+import { explainRestriction, restrictionsOf, unresolvedClientSets, type ClientSets, type InformationBarrier, type RecusalRecord, type Restriction, type RestrictionCause } from '../../core/recusal/barriers';
 import { defaultRecusalRules, ruleSetProblems, type RecusalRule } from '../../core/recusal/rules';
 import { explainSuggestion, suggestRecusals, type RecusalSuggestion } from '../../core/recusal/suggest';
-import { ensureClientVisible, isClientHidden, noteRefusal, visibleClientArray } from '../../platform/access/client-scope';
+import { ensureClientVisible, hasRestrictions, hiddenClientsArray, isClientHidden, noteRefusal, visibleClientArray } from '../../platform/access/client-scope';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
 import { clientNames, partyFacts, recusalGraphEdges } from '../registry/screening.service';
-import { accessDenials, informationBarriers, recusalRuleVersions, recusals } from './recusal.tables';
-import type { DecisionInput, NewBarrierInput, NewRecusalInput, RecusalListQuery, RulesInput } from './recusal.types';
+import { accessDenials, clientSets, informationBarriers, recusalRuleVersions, recusals } from './recusal.tables';
+import type { ClientSetChangeInput, DecisionInput, NewBarrierInput, NewClientSetInput, NewRecusalInput, RecusalListQuery, RulesInput } from './recusal.types';
 
 type RecusalRow = typeof recusals.$inferSelect;
 type BarrierRow = typeof informationBarriers.$inferSelect;
+type ClientSetRow = typeof clientSets.$inferSelect;
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 const RULES_LOCK = 727_081;
+const SET_NAMES_LOCK = 727_082;
 
 const me = (ctx: RequestContext) => ctx.principal?.userId ?? NO_USER;
 const holds = (ctx: RequestContext, permission: 'recusals.manage' | 'recusals.read_all') => ctx.principal?.permissions.includes(permission) ?? false;
@@ -72,6 +74,24 @@ async function requireClients(executor: Executor, ctx: RequestContext, ids: read
   return names;
 }
 
+/** A record names at least one client or client set. */
+function requireSomeone(clientIds: readonly string[], clientSetIds: readonly string[]): void {
+  if (!clientIds.length && !clientSetIds.length) throw Invalid('RECUSAL_NO_CLIENT', {}, [{ path: 'clientIds', message: 'RECUSAL_NO_CLIENT' }]);
+}
+
+/**
+ * Sets a new record names must exist, be in use, and hold no client the caller is kept out of: naming a
+ * set of hidden clients is naming an unknown set.
+ */
+async function requireClientSets(executor: Executor, ctx: RequestContext, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const sets = await setsById(executor, ids);
+  const hidden = unique([...sets.values()].flatMap((set) => set.clientIds.filter((id) => isClientHidden(ctx, id))));
+  for (const id of hidden) noteRefusal(ctx, id);
+  if (hidden.length || ids.some((id) => !sets.has(id))) throw Invalid('CLIENT_SET_UNKNOWN', {}, [{ path: 'clientSetIds', message: 'CLIENT_SET_UNKNOWN' }]);
+  if ([...sets.values()].some((set) => set.status !== 'active')) throw Invalid('CLIENT_SET_RETIRED', {}, [{ path: 'clientSetIds', message: 'CLIENT_SET_RETIRED' }]);
+}
+
 async function requireUsers(executor: Executor, ids: readonly string[], path: string): Promise<void> {
   const names = await displayNames(executor, ids);
   if (ids.some((id) => !names.has(id))) throw Invalid('RECUSAL_UNKNOWN_USER', {}, [{ path, message: 'RECUSAL_UNKNOWN_USER' }]);
@@ -81,13 +101,27 @@ function requireDates(startsOn: string | null | undefined, endsOn: string | null
   if (startsOn && endsOn && endsOn < startsOn) throw Invalid('RECUSAL_DATES', {}, [{ path: 'endsOn', message: 'RECUSAL_DATES' }]);
 }
 
+/** The clients and sets records name, for their views: each set with its name and its members today. */
+async function namedClients(executor: Executor, rows: readonly { clientIds: string[]; clientSetIds: string[] }[]) {
+  const sets = await setsById(executor, rows.flatMap((r) => r.clientSetIds));
+  const names = await clientNames(executor, [...rows.flatMap((r) => r.clientIds), ...[...sets.values()].flatMap((set) => set.clientIds)]);
+  const client = (id: string) => ({ id, name: names.get(id) ?? id });
+  return (r: { clientIds: string[]; clientSetIds: string[] }) => ({
+    clients: r.clientIds.map(client),
+    clientSets: r.clientSetIds.flatMap((id) => {
+      const set = sets.get(id);
+      return set ? [{ id, name: set.name, status: set.status, clients: set.clientIds.map(client) }] : [];
+    }),
+  });
+}
+
 async function recusalViews(executor: Executor, rows: readonly RecusalRow[]) {
   const people = await displayNames(executor, rows.flatMap((r) => [r.userId, r.requestedBy, ...(r.decidedBy ? [r.decidedBy] : [])]));
-  const clientsById = await clientNames(executor, rows.flatMap((r) => r.clientIds));
+  const named = await namedClients(executor, rows);
   return rows.map((r) => ({
     id: r.id,
     user: person(people, r.userId),
-    clients: r.clientIds.map((id) => ({ id, name: clientsById.get(id) ?? id })),
+    ...named(r),
     status: r.status,
     source: r.source,
     caseId: r.caseId,
@@ -107,11 +141,11 @@ async function recusalViews(executor: Executor, rows: readonly RecusalRow[]) {
 
 async function barrierViews(executor: Executor, rows: readonly BarrierRow[]) {
   const people = await displayNames(executor, rows.flatMap((r) => [r.createdBy, ...r.walledOffUserIds]));
-  const clientsById = await clientNames(executor, rows.flatMap((r) => r.clientIds));
+  const named = await namedClients(executor, rows);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    clients: r.clientIds.map((id) => ({ id, name: clientsById.get(id) ?? id })),
+    ...named(r),
     walledOff: r.walledOffUserIds.map((id) => person(people, id)),
     status: r.status,
     startsOn: r.startsOn,
@@ -123,6 +157,136 @@ async function barrierViews(executor: Executor, rows: readonly BarrierRow[]) {
     revokedOn: r.revokedOn,
     version: r.version,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client sets (客户组): compliance keeps them; a recusal or wall naming one follows its members as they
+// change, and a retired one no longer restricts anyone (records naming it stay, and still show it).
+
+const uuids = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
+async function setsById(executor: Executor, ids: readonly string[]): Promise<Map<string, ClientSetRow>> {
+  if (!ids.length) return new Map();
+  const rows = await executor.select().from(clientSets).where(inArray(clientSets.id, unique(ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** What each set names for the restriction decision: its members while in use, no one once retired. */
+const membersToday = (sets: Iterable<ClientSetRow>): ClientSets => new Map([...sets].map((set) => [set.id, set.status === 'active' ? set.clientIds : []]));
+
+/** For a record's uuid[] of sets: none of them holds a client hidden from the caller (whatever its status). */
+function setsVisible(ctx: RequestContext, column: AnyColumn): SQL | undefined {
+  const hidden = hiddenClientsArray(ctx);
+  return hidden ? sql`not exists (select 1 from ${clientSets} where ${clientSets.id} = any(${column}) and ${clientSets.clientIds} && ${hidden})` : undefined;
+}
+
+async function clientSetViews(executor: Executor, rows: readonly ClientSetRow[]) {
+  const people = await displayNames(executor, rows.map((r) => r.createdBy));
+  const names = await clientNames(executor, rows.flatMap((r) => r.clientIds));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    clients: r.clientIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    status: r.status,
+    createdBy: person(people, r.createdBy),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  }));
+}
+
+/** A set holding a client the caller is kept out of is, to them, no set at all. */
+function ensureMaySeeSet(row: ClientSetRow | undefined, ctx: RequestContext): asserts row is ClientSetRow {
+  if (!row) throw NotFound('CLIENT_SET_NOT_FOUND');
+  ensureClientVisible(ctx, row.clientIds, 'CLIENT_SET_NOT_FOUND');
+}
+
+export async function listClientSets(db: Db, ctx: RequestContext, query: { status?: 'active' | 'retired' }) {
+  const rows = await db
+    .select()
+    .from(clientSets)
+    .where(and(query.status ? eq(clientSets.status, query.status) : undefined, visibleClientArray(ctx, clientSets.clientIds)))
+    .orderBy(clientSets.status, clientSets.name)
+    .limit(500);
+  return { items: await clientSetViews(db, rows) };
+}
+
+export async function getClientSet(executor: Executor, ctx: RequestContext, id: string) {
+  const [row] = await executor.select().from(clientSets).where(eq(clientSets.id, id));
+  ensureMaySeeSet(row, ctx);
+  return (await clientSetViews(executor, [row]))[0]!;
+}
+
+/** Names are unique among sets in use; one namer at a time, so two cannot take the same name together. */
+async function requireFreeName(tx: Tx, name: string, except?: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${SET_NAMES_LOCK})`);
+  const [taken] = await tx
+    .select({ id: clientSets.id })
+    .from(clientSets)
+    .where(and(eq(clientSets.name, name), eq(clientSets.status, 'active'), except ? ne(clientSets.id, except) : undefined))
+    .limit(1);
+  if (taken) throw Conflict('CLIENT_SET_NAME_TAKEN', { name });
+}
+
+export async function createClientSet(db: Db, ctx: RequestContext, input: NewClientSetInput): Promise<string> {
+  return inTransaction(db, async (tx) => {
+    const clientIds = unique(input.clientIds);
+    await requireClients(tx, ctx, clientIds);
+    await requireFreeName(tx, input.name);
+    const [row] = await tx.insert(clientSets).values({ name: input.name, description: input.description ?? null, clientIds, createdBy: me(ctx) }).returning();
+    await appendAudit(tx, ctx, { action: 'client_set.create', entityType: 'client_set', entityId: row!.id, before: null, after: { name: row!.name, description: row!.description, clientIds, version: 1 } });
+    return row!.id;
+  });
+}
+
+/**
+ * The set locked for a change by compliance. A set that restricts the caller (a wall or recusal of theirs
+ * names it, even one starting later) is not theirs to change: they could let themselves out.
+ */
+async function lockSetForChange(tx: Tx, ctx: RequestContext, id: string, version: number, today: string): Promise<ClientSetRow> {
+  const [row] = await tx.select().from(clientSets).where(eq(clientSets.id, id)).for('update');
+  ensureMaySeeSet(row, ctx);
+  const { recusalRows, barrierRows } = await recordsOf(tx, me(ctx), today);
+  if ([...recusalRows, ...barrierRows].some((r) => r.clientSetIds.includes(row.id))) throw Forbidden('CLIENT_SET_OWN_FORBIDDEN');
+  if (row.version !== version) throw Conflict('CLIENT_SET_STALE', {}, { status: row.status, version: row.version });
+  if (row.status !== 'active') throw Conflict('CLIENT_SET_RETIRED', {}, { status: row.status, version: row.version });
+  return row;
+}
+
+/** Renames a set or changes its members: the walls and recusals naming it follow from this moment. */
+export async function changeClientSet(db: Db, ctx: RequestContext, id: string, input: ClientSetChangeInput, today: string = chinaToday()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const row = await lockSetForChange(tx, ctx, id, input.version, today);
+    const clientIds = input.clientIds ? unique(input.clientIds) : row.clientIds;
+    if (input.clientIds) await requireClients(tx, ctx, clientIds);
+    const name = input.name ?? row.name;
+    if (name !== row.name) await requireFreeName(tx, name, row.id);
+    const description = input.description === undefined ? row.description : input.description;
+    await tx.update(clientSets).set({ name, description, clientIds, updatedAt: new Date(), version: row.version + 1 }).where(eq(clientSets.id, row.id));
+    await appendAudit(tx, ctx, {
+      action: 'client_set.change',
+      entityType: 'client_set',
+      entityId: row.id,
+      before: { name: row.name, description: row.description, clientIds: row.clientIds, version: row.version },
+      after: { name, description, clientIds, version: row.version + 1 },
+    });
+  });
+}
+
+/** Retires a set (never deleted): from now on the walls and recusals naming it keep no one out through it. */
+export async function retireClientSet(db: Db, ctx: RequestContext, id: string, input: DecisionInput, today: string = chinaToday()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const row = await lockSetForChange(tx, ctx, id, input.version, today);
+    await tx.update(clientSets).set({ status: 'retired', updatedAt: new Date(), version: row.version + 1 }).where(eq(clientSets.id, row.id));
+    await appendAudit(tx, ctx, {
+      action: 'client_set.retire',
+      entityType: 'client_set',
+      entityId: row.id,
+      before: { status: row.status, version: row.version },
+      after: { status: 'retired', version: row.version + 1, ...(input.comment ? { comment: input.comment } : {}) },
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +357,10 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
   const { userId, source } = input;
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
+  const clientSetIds = unique(input.clientSetIds ?? []);
+  requireSomeone(clientIds, clientSetIds);
   await requireClients(tx, ctx, clientIds);
+  await requireClientSets(tx, ctx, clientSetIds);
   await requireUsers(tx, [userId], 'userId');
   const decided = input.approve ? { status: 'approved' as const, decidedBy: me(ctx), decidedAt: new Date(), decisionComment: input.comment ?? null } : {};
   const [row] = await tx
@@ -201,6 +368,7 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
     .values({
       userId,
       clientIds,
+      clientSetIds,
       source,
       caseId: input.caseId ?? null,
       reason: input.reason,
@@ -216,7 +384,7 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
     entityType: 'recusal',
     entityId: row!.id,
     before: null,
-    after: { userId, clientIds, source, status: row!.status, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) },
+    after: { userId, clientIds, ...(clientSetIds.length ? { clientSetIds } : {}), source, status: row!.status, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) },
   });
   return row!.id;
 }
@@ -225,14 +393,22 @@ async function insertRecusal(tx: Tx, ctx: RequestContext, input: Omit<NewRecusal
  * The person recused, who asked, or compliance and auditors; anyone else is told it does not exist. Someone
  * else's recusal from a client the caller is kept out of is hidden too: the person recused always sees theirs.
  */
-function ensureMaySeeRecusal(row: RecusalRow | undefined, ctx: RequestContext): asserts row is RecusalRow {
+async function ensureMaySeeRecusal(executor: Executor, row: RecusalRow | undefined, ctx: RequestContext): Promise<RecusalRow> {
   if (!row || !(holds(ctx, 'recusals.read_all') || holds(ctx, 'recusals.manage') || row.userId === me(ctx) || row.requestedBy === me(ctx))) throw NotFound('RECUSAL_NOT_FOUND');
-  if (row.userId !== me(ctx)) ensureClientVisible(ctx, row.clientIds, 'RECUSAL_NOT_FOUND');
+  if (row.userId !== me(ctx)) await ensureRecordVisible(executor, ctx, row, 'RECUSAL_NOT_FOUND');
+  return row;
+}
+
+/** A record naming a hidden client, directly or through one of its sets (whatever their status), is refused as missing. */
+async function ensureRecordVisible(executor: Executor, ctx: RequestContext, row: { clientIds: string[]; clientSetIds: string[] }, missing: 'RECUSAL_NOT_FOUND' | 'BARRIER_NOT_FOUND'): Promise<void> {
+  if (!hasRestrictions(ctx)) return;
+  const sets = await setsById(executor, row.clientSetIds);
+  ensureClientVisible(ctx, [...row.clientIds, ...[...sets.values()].flatMap((set) => set.clientIds)], missing);
 }
 
 export async function getRecusal(executor: Executor, ctx: RequestContext, id: string) {
-  const [row] = await executor.select().from(recusals).where(eq(recusals.id, id));
-  ensureMaySeeRecusal(row, ctx);
+  const [found] = await executor.select().from(recusals).where(eq(recusals.id, id));
+  const row = await ensureMaySeeRecusal(executor, found, ctx);
   return (await recusalViews(executor, [row]))[0]!;
 }
 
@@ -244,7 +420,7 @@ export async function listRecusals(db: Db, ctx: RequestContext, query: RecusalLi
   } else {
     conditions.push(or(eq(recusals.userId, me(ctx)), eq(recusals.requestedBy, me(ctx))));
   }
-  const visible = visibleClientArray(ctx, recusals.clientIds);
+  const visible = and(visibleClientArray(ctx, recusals.clientIds), setsVisible(ctx, recusals.clientSetIds));
   if (visible) conditions.push(or(eq(recusals.userId, me(ctx)), visible));
   const rows = await db.select().from(recusals).where(and(...conditions)).orderBy(desc(recusals.createdAt)).limit(500);
   return { items: await recusalViews(db, rows) };
@@ -257,8 +433,8 @@ const to: Record<RecusalAction, RecusalRow['status']> = { approve: 'approved', r
 export async function decideRecusal(db: Db, ctx: RequestContext, id: string, action: RecusalAction, input: DecisionInput, today: string = chinaToday()): Promise<void> {
   await inTransaction(db, async (tx) => {
     // Concurrent decisions on one recusal queue here.
-    const [row] = await tx.select().from(recusals).where(eq(recusals.id, id)).for('update');
-    ensureMaySeeRecusal(row, ctx);
+    const [found] = await tx.select().from(recusals).where(eq(recusals.id, id)).for('update');
+    const row = await ensureMaySeeRecusal(tx, found, ctx);
     if (action === 'withdraw' ? row.requestedBy !== me(ctx) && row.userId !== me(ctx) : !holds(ctx, 'recusals.manage')) {
       throw action === 'withdraw' ? Forbidden('RECUSAL_WITHDRAW_FORBIDDEN') : Forbidden('FORBIDDEN', { permission: 'recusals.manage' });
     }
@@ -294,14 +470,17 @@ export async function createBarrier(db: Db, ctx: RequestContext, input: NewBarri
 export async function insertBarrier(tx: Tx, ctx: RequestContext, input: NewBarrierInput): Promise<string> {
   requireDates(input.startsOn, input.endsOn);
   const clientIds = unique(input.clientIds);
+  const clientSetIds = unique(input.clientSetIds ?? []);
   const walledOffUserIds = unique(input.walledOffUserIds);
+  requireSomeone(clientIds, clientSetIds);
   await requireClients(tx, ctx, clientIds);
+  await requireClientSets(tx, ctx, clientSetIds);
   await requireUsers(tx, walledOffUserIds, 'walledOffUserIds');
   const [row] = await tx
     .insert(informationBarriers)
-    .values({ name: input.name, clientIds, walledOffUserIds, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, reason: input.reason, caseId: input.caseId ?? null, createdBy: me(ctx) })
+    .values({ name: input.name, clientIds, clientSetIds, walledOffUserIds, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, reason: input.reason, caseId: input.caseId ?? null, createdBy: me(ctx) })
     .returning();
-  await appendAudit(tx, ctx, { action: 'information_barrier.create', entityType: 'information_barrier', entityId: row!.id, before: null, after: { name: input.name, clientIds, walledOffUserIds, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) } });
+  await appendAudit(tx, ctx, { action: 'information_barrier.create', entityType: 'information_barrier', entityId: row!.id, before: null, after: { name: input.name, clientIds, ...(clientSetIds.length ? { clientSetIds } : {}), walledOffUserIds, startsOn: row!.startsOn, endsOn: row!.endsOn, reason: input.reason, ...(input.caseId ? { caseId: input.caseId } : {}) } });
   return row!.id;
 }
 
@@ -333,7 +512,7 @@ export async function endCaseRecords(tx: Tx, ctx: RequestContext, caseId: string
 export async function getBarrier(executor: Executor, ctx: RequestContext, id: string) {
   const [row] = await executor.select().from(informationBarriers).where(eq(informationBarriers.id, id));
   if (!row) throw NotFound('BARRIER_NOT_FOUND');
-  ensureClientVisible(ctx, row.clientIds, 'BARRIER_NOT_FOUND');
+  await ensureRecordVisible(executor, ctx, row, 'BARRIER_NOT_FOUND');
   return (await barrierViews(executor, [row]))[0]!;
 }
 
@@ -341,7 +520,7 @@ export async function listBarriers(db: Db, ctx: RequestContext, query: { status?
   const rows = await db
     .select()
     .from(informationBarriers)
-    .where(and(query.status ? eq(informationBarriers.status, query.status) : undefined, visibleClientArray(ctx, informationBarriers.clientIds)))
+    .where(and(query.status ? eq(informationBarriers.status, query.status) : undefined, visibleClientArray(ctx, informationBarriers.clientIds), setsVisible(ctx, informationBarriers.clientSetIds)))
     .orderBy(desc(informationBarriers.createdAt))
     .limit(500);
   return { items: await barrierViews(db, rows) };
@@ -351,7 +530,7 @@ export async function revokeBarrier(db: Db, ctx: RequestContext, id: string, inp
   await inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(informationBarriers).where(eq(informationBarriers.id, id)).for('update');
     if (!row) throw NotFound('BARRIER_NOT_FOUND');
-    ensureClientVisible(ctx, row.clientIds, 'BARRIER_NOT_FOUND');
+    await ensureRecordVisible(tx, ctx, row, 'BARRIER_NOT_FOUND');
     // A wall set to start later does not hide its clients yet, but its people may still not lift it.
     if (row.walledOffUserIds.includes(me(ctx))) throw Forbidden('BARRIER_OWN_FORBIDDEN');
     if (row.version !== input.version) throw Conflict('BARRIER_STALE', {}, { status: row.status, version: row.version });
@@ -364,8 +543,8 @@ export async function revokeBarrier(db: Db, ctx: RequestContext, id: string, inp
 // ---------------------------------------------------------------------------------------------
 // Restrictions: what the enforcement point asks
 
-export const asRecusal = (r: RecusalRow): RecusalRecord => ({ id: r.id, userId: r.userId, status: r.status, clientIds: r.clientIds, startsOn: r.startsOn, endsOn: r.endsOn, revokedOn: r.revokedOn });
-export const asBarrier = (b: BarrierRow): InformationBarrier => ({ id: b.id, name: b.name, status: b.status, clientIds: b.clientIds, walledOffUserIds: b.walledOffUserIds, startsOn: b.startsOn, endsOn: b.endsOn, revokedOn: b.revokedOn });
+export const asRecusal = (r: RecusalRow): RecusalRecord => ({ id: r.id, userId: r.userId, status: r.status, clientIds: r.clientIds, clientSetIds: r.clientSetIds, startsOn: r.startsOn, endsOn: r.endsOn, revokedOn: r.revokedOn });
+export const asBarrier = (b: BarrierRow): InformationBarrier => ({ id: b.id, name: b.name, status: b.status, clientIds: b.clientIds, clientSetIds: b.clientSetIds, walledOffUserIds: b.walledOffUserIds, startsOn: b.startsOn, endsOn: b.endsOn, revokedOn: b.revokedOn });
 
 /** Records that may restrict the user today: two indexed reads (user_id, and the GIN index on the wall's users). */
 async function recordsOf(executor: Executor, userId: string, today: string) {
@@ -388,35 +567,53 @@ async function recordsOf(executor: Executor, userId: string, today: string) {
   return { recusalRows, barrierRows };
 }
 
-/** Every restriction in force on the user today (core Restriction: client, cause, record). */
+/**
+ * The members today of the sets the records name (one read by primary key). A retired set names no one;
+ * a set that is not there at all (sets are never deleted) is a fault, not an empty set.
+ */
+async function resolveClientSets(executor: Executor, recusalRecords: readonly RecusalRecord[], barrierRecords: readonly InformationBarrier[]): Promise<ClientSets> {
+  const sets = await setsById(executor, [...recusalRecords, ...barrierRecords].flatMap((r) => r.clientSetIds ?? []));
+  const members = membersToday(sets.values());
+  const missing = unresolvedClientSets(recusalRecords, barrierRecords, members);
+  if (missing.length) throw new Error(`client sets named by recusals or barriers do not exist: ${missing.join(', ')}`);
+  return members;
+}
+
+/** Every restriction in force on the user today (core Restriction: client, cause, record), through client sets too. */
 export async function restrictionsOfUser(executor: Executor, userId: string, today: string = chinaToday()): Promise<Restriction[]> {
   const { recusalRows, barrierRows } = await recordsOf(executor, userId, today);
-  return restrictionsOf(userId, recusalRows.map(asRecusal), barrierRows.map(asBarrier), today);
+  const [recusalRecords, barrierRecords] = [recusalRows.map(asRecusal), barrierRows.map(asBarrier)];
+  return restrictionsOf(userId, recusalRecords, barrierRecords, today, await resolveClientSets(executor, recusalRecords, barrierRecords));
 }
 
 /**
- * Which of the users are kept out of the client today, and why (a recusal named before a wall):
- * two reads on the GIN indexes of the records' client lists.
+ * Which of the users are kept out of the client today, and why (a recusal named before a wall): the sets
+ * in use holding the client, then the records naming the client or one of those sets (GIN indexes).
  */
 export async function restrictedAmong(executor: Executor, userIds: readonly string[], clientId: string, today: string = chinaToday()): Promise<Map<string, RestrictionCause>> {
   const found = new Map<string, RestrictionCause>();
   const people = [...new Set(userIds)];
   if (!people.length) return found;
   const named = sql`array[${clientId}]::uuid[]`;
+  const sets = await executor.select().from(clientSets).where(and(sql`${clientSets.clientIds} @> ${named}`, eq(clientSets.status, 'active')));
+  const setIds = sets.map((set) => set.id);
+  // Records naming other sets as well need only these: the others do not hold the client.
+  const names = (clientsColumn: AnyColumn, setsColumn: AnyColumn) => or(sql`${clientsColumn} @> ${named}`, setIds.length ? sql`${setsColumn} && ${uuids(setIds)}` : undefined);
   const [recusalRows, barrierRows] = await Promise.all([
     executor
       .select()
       .from(recusals)
-      .where(and(inArray(recusals.userId, people), sql`${recusals.clientIds} @> ${named}`, or(eq(recusals.status, 'approved'), and(eq(recusals.status, 'revoked'), gt(recusals.revokedOn, today))))),
+      .where(and(inArray(recusals.userId, people), names(recusals.clientIds, recusals.clientSetIds), or(eq(recusals.status, 'approved'), and(eq(recusals.status, 'revoked'), gt(recusals.revokedOn, today))))),
     executor
       .select()
       .from(informationBarriers)
-      .where(and(sql`${informationBarriers.clientIds} @> ${named}`, or(eq(informationBarriers.status, 'active'), and(eq(informationBarriers.status, 'revoked'), gt(informationBarriers.revokedOn, today))))),
+      .where(and(names(informationBarriers.clientIds, informationBarriers.clientSetIds), or(eq(informationBarriers.status, 'active'), and(eq(informationBarriers.status, 'revoked'), gt(informationBarriers.revokedOn, today))))),
   ]);
   const recusalRecords = recusalRows.map(asRecusal);
   const barrierRecords = barrierRows.map(asBarrier);
+  const members = membersToday(sets);
   for (const userId of people) {
-    const first = restrictionsOf(userId, recusalRecords, barrierRecords, today).find((r) => r.clientId === clientId);
+    const first = restrictionsOf(userId, recusalRecords, barrierRecords, today, members).find((r) => r.clientId === clientId);
     if (first) found.set(userId, first.cause);
   }
   return found;

@@ -26,7 +26,9 @@ export const SuggestionSchema = z.object({
 export const NewRecusalInput = z.object({
   /** Someone else (compliance only); absent: the caller. */
   userId: z.uuid().optional(),
-  clientIds: z.array(z.uuid()).min(1).max(50),
+  /** Clients, client sets (客户组), or both: the service asks for at least one. */
+  clientIds: z.array(z.uuid()).max(50).default([]),
+  clientSetIds: z.array(z.uuid()).max(50).optional(),
   source: z.enum(['suggested', 'self', 'case', 'compliance']).optional(),
   caseId: z.uuid().nullish(),
   reason: text(4000).min(1),
@@ -52,11 +54,14 @@ export type DecisionInput = z.infer<typeof DecisionInput>;
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 const ClientRefSchema = z.object({ id: z.string(), name: z.string() });
+/** A set a record names, with its current members: a retired one names no one any more. */
+const ClientSetRefSchema = z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'retired']), clients: z.array(ClientRefSchema) });
 
 export const RecusalSchema = z.object({
   id: z.uuid(),
   user: Person,
   clients: z.array(ClientRefSchema),
+  clientSets: z.array(ClientSetRefSchema),
   status: z.enum(['requested', 'approved', 'rejected', 'withdrawn', 'revoked']),
   source: z.enum(['suggested', 'self', 'case', 'compliance']),
   caseId: z.string().nullable(),
@@ -75,7 +80,9 @@ export const RecusalSchema = z.object({
 
 export const NewBarrierInput = z.object({
   name: text(200).min(1),
-  clientIds: z.array(z.uuid()).min(1).max(200),
+  /** Clients, client sets (客户组), or both: the service asks for at least one. */
+  clientIds: z.array(z.uuid()).max(200).default([]),
+  clientSetIds: z.array(z.uuid()).max(50).optional(),
   walledOffUserIds: z.array(z.uuid()).min(1).max(500),
   startsOn: day.nullish(),
   endsOn: day.nullish(),
@@ -90,6 +97,7 @@ export const BarrierSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   clients: z.array(ClientRefSchema),
+  clientSets: z.array(ClientSetRefSchema),
   walledOff: z.array(Person),
   status: z.enum(['active', 'revoked']),
   startsOn: z.string().nullable(),
@@ -112,4 +120,22 @@ export const MineSchema = z.object({
 export const DenialReportQuery = z.object({ from: day.optional(), to: day.optional() });
 export const DenialReportSchema = z.object({
   items: z.array(z.object({ user: Person, recused: z.number().int(), walledOff: z.number().int(), total: z.number().int(), lastAt: isoDate })),
+});
+
+// Client sets (客户组)
+export const ClientSetListQuery = z.object({ status: z.enum(['active', 'retired']).optional() });
+export const NewClientSetInput = z.object({ name: text(200).min(1), description: text(2000).nullish(), clientIds: z.array(z.uuid()).min(1).max(500) });
+export type NewClientSetInput = z.infer<typeof NewClientSetInput>;
+export const ClientSetChangeInput = z.object({ ...versioned, name: text(200).min(1).optional(), description: text(2000).nullish(), clientIds: z.array(z.uuid()).min(1).max(500).optional() });
+export type ClientSetChangeInput = z.infer<typeof ClientSetChangeInput>;
+export const ClientSetSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  clients: z.array(ClientRefSchema),
+  status: z.enum(['active', 'retired']),
+  createdBy: Person,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  version: z.number().int(),
 });
