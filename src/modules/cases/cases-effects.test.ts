@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
+import { userIdOf as userId, clientNamed } from '../../../test/support/directory';
 import { chinaToday } from '../../core/calendar';
 import { addDays } from '../../core/cases/dates';
 import { queryRows } from '../../platform/db/database';
@@ -24,16 +25,6 @@ type Case = {
   reviews: { dueOn: string; reviewedOn: string | null; outcome: string | null; comment: string | null }[];
   timeline: { kind: string; comment: string | null; details: Record<string, unknown> | null; fromState: string | null; toState: string | null }[];
 };
-
-async function userId(session: Client, username: string): Promise<string> {
-  const found = (await session.get(`/api/users?q=${username}&pageSize=50`)).json().items as { id: string; username: string }[];
-  return found.find((u) => u.username === username)!.id;
-}
-
-async function clientNamed(session: Client, name: string): Promise<string> {
-  const items = (await session.get(`/api/registry/clients?q=${encodeURIComponent(name)}&pageSize=5`)).json().items as { id: string; party: { name: string } }[];
-  return items.find((c) => c.party.name === name)!.id;
-}
 
 async function otherClient(session: Client, not: string): Promise<string> {
   const items = (await session.get('/api/registry/clients?status=active&pageSize=20')).json().items as { id: string }[];
@@ -60,7 +51,7 @@ describe('conflict cases behind recusals and barriers', () => {
     const compliance = await testApp().signIn('compliance');
     const luoYan = await testApp().signIn('luo.yan');
     const staff = await testApp().signIn('staff');
-    const dingsheng = await clientNamed(compliance, DINGSHENG);
+    const dingsheng = (await clientNamed(compliance, DINGSHENG)).id;
     const other = await otherClient(compliance, dingsheng);
 
     const hidden = await open(staff, { title: '围墙测试：鼎盛项目关联', clientIds: [dingsheng] });
@@ -143,7 +134,7 @@ describe('conflict cases behind recusals and barriers', () => {
   it('put a recusal in effect as an approved recusal that keeps li.na out of the client, a barrier as a real wall, and record consents and notes', async () => {
     const compliance = await testApp().signIn('compliance');
     const liNa = await testApp().signIn('li.na');
-    const dingsheng = await clientNamed(compliance, DINGSHENG);
+    const dingsheng = (await clientNamed(compliance, DINGSHENG)).id;
     const liNaId = await userId(compliance, 'li.na');
     const zhangWei = await userId(compliance, 'zhang.wei');
     const today = chinaToday();
@@ -225,7 +216,7 @@ describe('conflict cases behind recusals and barriers', () => {
     const compliance = await testApp().signIn('compliance');
     const mediator = await testApp().signIn('mediator');
     const zhengHao = await testApp().signIn('zheng.hao');
-    const client = await otherClient(compliance, await clientNamed(compliance, DINGSHENG));
+    const client = await otherClient(compliance, (await clientNamed(compliance, DINGSHENG)).id);
     const mediatorId = await userId(compliance, 'mediator');
     const zhengHaoId = await userId(compliance, 'zheng.hao');
 
@@ -251,7 +242,7 @@ describe('conflict cases behind recusals and barriers', () => {
   it('review watched cases: holding sets the next date, failing sends the case back with the reason; reviewDue lists those due', async () => {
     const compliance = await testApp().signIn('compliance');
     const staff = await testApp().signIn('staff');
-    const client = await otherClient(compliance, await clientNamed(compliance, DINGSHENG));
+    const client = await otherClient(compliance, (await clientNamed(compliance, DINGSHENG)).id);
     const today = chinaToday();
     const { db } = testApp().database;
 
@@ -311,7 +302,7 @@ describe('conflict cases behind recusals and barriers', () => {
     const finance = await testApp().signIn('finance');
     const auditor = await testApp().signIn('auditor');
     const compliance = await testApp().signIn('compliance');
-    const c = await open(staff, { title: '附件测试', clientIds: [await otherClient(compliance, await clientNamed(compliance, DINGSHENG))] });
+    const c = await open(staff, { title: '附件测试', clientIds: [await otherClient(compliance, (await clientNamed(compliance, DINGSHENG)).id)] });
 
     const added = await upload(staff, c.id, '客户同意函.pdf', PDF);
     expect(added.statusCode, added.body).toBe(201);

@@ -19,6 +19,7 @@ import type { MessageCode } from '../../platform/i18n/messages';
 import { getCheck } from '../conflicts/conflicts.service';
 import { clientOfParty, getClient } from '../registry/clients.service';
 import { findParty } from '../registry/parties.service';
+import { partyFacts } from '../registry/screening.service';
 import { endCaseRecords, insertBarrier, recordRecusalForCase } from '../recusal/recusal.service';
 import { ensureCaseVisible, visibleCase } from './case-scope';
 import { conflictCaseEvents, conflictCaseMitigations, conflictCaseReviews, conflictCases, conflictCaseSubjects, conflictTaxonomyVersions } from './cases.tables';
@@ -96,12 +97,14 @@ async function evidenceFromCheck(db: Db, ctx: RequestContext, ref: NonNullable<N
     noteRefusal(ctx, hiddenStep);
     throw Invalid('CASE_HIT_NOT_IN_CHECK', { ref: check.ref }, [{ path: 'conflictCheck.partyId', message: 'CASE_HIT_NOT_IN_CHECK' }]);
   }
+  // What the hit names comes with it: both ends of the path, and the staff member or client each end is.
+  const far = path ? path.steps[path.steps.length - 1]!.party.id : null;
+  const farFacts = far ? (await partyFacts(db, [far])).get(far) : undefined;
   return {
     evidence: { checkId: check.id, checkRef: check.ref, partyId: hit.party.id, partyName: hit.party.name, path },
-    // What the hit names comes with it: the party, and the staff member or client it is.
-    partyIds: unique([hit.party.id, ...(path ? [path.steps[path.steps.length - 1]!.party.id] : [])]),
-    clientIds: hit.party.client ? [hit.party.client.id] : [],
-    staffIds: hit.party.staff ? [hit.party.staff.userId] : [],
+    partyIds: unique([hit.party.id, ...(far ? [far] : [])]),
+    clientIds: unique([...(hit.party.client ? [hit.party.client.id] : []), ...(farFacts?.client ? [farFacts.client.id] : [])]),
+    staffIds: unique([...(hit.party.staff ? [hit.party.staff.userId] : []), ...(farFacts?.staff ? [farFacts.staff.userId] : [])]),
   };
 }
 

@@ -2,6 +2,7 @@ import { chinaToday } from '../../core/calendar';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
+import { userIdOf as userId } from '../../../test/support/directory';
 import { addDays } from '../../core/cases/dates';
 import { defaultTaxonomy } from '../../core/cases/taxonomy';
 import { queryRows } from '../../platform/db/database';
@@ -9,11 +10,6 @@ import { queryRows } from '../../platform/db/database';
 const testApp = useTestApp();
 
 type Case = { id: string; ref: string; state: string; version: number; daysOverdue: number; stageDueOn: string | null; timeline: { kind: string; fromState: string | null; toState: string | null; comment: string | null; actor: { displayName: string } | null }[]; mitigations: { id: string; kind: string; status: string }[]; reviews: { dueOn: string }[]; subjects: { role: string; name: string | null }[]; evidence: Record<string, unknown> | null };
-
-async function userId(session: Client, username: string): Promise<string> {
-  const found = (await session.get(`/api/users?q=${username}&pageSize=50`)).json().items as { id: string; username: string }[];
-  return found.find((u) => u.username === username)!.id;
-}
 
 async function firstClient(session: Client) {
   return (await session.get('/api/registry/clients?status=active&pageSize=5')).json().items[0] as { id: string; party: { id: string; name: string } };

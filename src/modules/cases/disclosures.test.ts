@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
+import { userIdOf as userId } from '../../../test/support/directory';
 import { chinaToday } from '../../core/calendar';
 import { addDays, addMonths } from '../../core/cases/dates';
 import { auditEntries } from '../../platform/audit/audit.tables';
@@ -8,11 +9,6 @@ import { notifications } from '../notifications/notifications.tables';
 
 const testApp = useTestApp();
 const DINGSHENG = '上海鼎盛精密机械股份有限公司';
-
-async function userId(session: Client, username: string): Promise<string> {
-  const found = (await session.get(`/api/users?q=${username}&pageSize=50`)).json().items as { id: string; username: string }[];
-  return found.find((u) => u.username === username)!.id;
-}
 
 async function clientNamed(session: Client, name: string): Promise<{ id: string }> {
   const items = (await session.get(`/api/registry/clients?q=${encodeURIComponent(name)}&pageSize=5`)).json().items as { id: string; party: { name: string } }[];

@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
+import { userIdOf as userId } from '../../../test/support/directory';
 import { chinaToday } from '../../core/calendar';
 import { defaultRecusalRules } from '../../core/recusal/rules';
 import { queryRows } from '../../platform/db/database';
 import { denialReport, recordDenials, restrictionsOfUser } from './recusal.service';
 
 const testApp = useTestApp();
-
-async function userId(session: Client, username: string): Promise<string> {
-  const found = (await session.get(`/api/users?q=${username}&pageSize=50`)).json().items as { id: string; username: string }[];
-  return found.find((u) => u.username === username)!.id;
-}
 
 async function clientNamed(session: Client, name: string): Promise<{ id: string }> {
   const items = (await session.get(`/api/registry/clients?q=${encodeURIComponent(name)}&pageSize=5`)).json().items as { id: string; party: { name: string } }[];
