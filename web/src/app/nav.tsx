@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ContactsOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, StopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ClusterOutlined, ContactsOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, StopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -27,6 +27,7 @@ export const PAGES: PageDef[] = [
   { path: '/recusals/mine', nav: { label: 'myRecusals', icon: <StopOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/MyRecusalsPage')) },
   { path: '/recusals/manage', permission: ['recusals.manage', 'recusals.read_all'], nav: { label: 'recusals', icon: <UserDeleteOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/RecusalsPage')) },
   { path: '/recusals/barriers', permission: 'recusals.read_all', nav: { label: 'barriers', icon: <SafetyOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/BarriersPage')) },
+  { path: '/recusals/client-sets', permission: 'recusals.read_all', nav: { label: 'clientSets', icon: <ClusterOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/ClientSetsPage')) },
   { path: '/recusals/denials', permission: 'recusals.read_all', nav: { label: 'denials', icon: <WarningOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/DenialsPage')) },
   { path: '/benefits/new', permission: 'benefits.request', nav: { label: 'benefitsNew', icon: <FormOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestFormPage')) },
   { path: '/benefits/requests', permission: ['benefits.request', 'benefits.read_all'], nav: { label: 'benefitsMine', icon: <UnorderedListOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/RequestsPage')) },

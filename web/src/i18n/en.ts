@@ -55,6 +55,7 @@ const en: Messages<typeof zhCN> = {
     myRecusals: 'My recusals',
     recusals: 'Recusals',
     barriers: 'Information barriers',
+    clientSets: 'Client sets',
     denials: 'Refused attempts',
   },
   roles: {

@@ -52,6 +52,7 @@ const zhCN = {
     myRecusals: '我的回避',
     recusals: '回避管理',
     barriers: '信息隔离墙',
+    clientSets: '客户组',
     denials: '越权尝试',
   },
   roles: {

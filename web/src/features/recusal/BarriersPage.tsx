@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
@@ -13,21 +13,45 @@ import { formatDateTime } from '../../app/format';
 import { ClientsPicker, UsersPicker } from '../cases/Pickers';
 import { casePath } from '../cases/types';
 import { ClientsCell, KEYS, usePeriod, useRecusalWrite } from './shared';
-import { BARRIERS_API, barrierRevokeApi, type Barrier, type NewBarrierInput } from './types';
+import { BARRIERS_API, barrierRevokeApi, CLIENT_SETS_API, type Barrier, type ClientSet, type NewBarrierInput } from './types';
 
 type Status = 'active' | 'revoked' | 'all';
 
 interface BarrierValues {
   name: string;
-  clientIds: string[];
+  clientIds?: string[];
+  clientSetIds?: string[];
   walledOffUserIds: string[];
   reason: string;
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
+/** The client sets (客户组) in use, to name in a wall. */
+function ClientSetsSelect(props: { value?: string[]; onChange?(ids: string[]): void }) {
+  const { t } = useTranslation();
+  const sets = useQuery({ queryKey: [KEYS.clientSets, 'active'], queryFn: () => api.get<{ items: ClientSet[] }>(CLIENT_SETS_API, { status: 'active' }) });
+  return (
+    <Select
+      {...props}
+      mode="multiple"
+      loading={sets.isFetching}
+      placeholder={t('recusal.barriers.clientSetsPlaceholder')}
+      optionFilterProp="label"
+      options={(sets.data?.items ?? []).map((s) => ({ value: s.id, label: s.name, title: s.clients.map((c) => c.name).join('、') }))}
+      data-testid="barrier-client-sets"
+    />
+  );
+}
+
 function CreateDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const write = useRecusalWrite();
+  // Clients, sets, or both: at least one of them.
+  const someoneNamed = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
+    validator: async () => {
+      if (!(getFieldValue('clientIds') as string[] | undefined)?.length && !(getFieldValue('clientSetIds') as string[] | undefined)?.length) throw new Error(t('recusal.barriers.clientsOrSetsRequired'));
+    },
+  });
   return (
     <FormModal<BarrierValues>
       open
@@ -37,7 +61,8 @@ function CreateDialog({ onClose }: { onClose(): void }) {
       onSubmit={async (v) => {
         const body: NewBarrierInput = {
           name: v.name.trim(),
-          clientIds: v.clientIds,
+          clientIds: v.clientIds ?? [],
+          clientSetIds: v.clientSetIds ?? [],
           walledOffUserIds: v.walledOffUserIds,
           reason: v.reason.trim(),
           startsOn: v.period?.[0]?.format('YYYY-MM-DD') ?? null,
@@ -50,8 +75,11 @@ function CreateDialog({ onClose }: { onClose(): void }) {
       <Form.Item name="name" label={t('recusal.barriers.name')} rules={[{ required: true, whitespace: true, message: t('recusal.barriers.nameRequired') }]}>
         <Input maxLength={200} data-testid="barrier-name" />
       </Form.Item>
-      <Form.Item name="clientIds" label={t('recusal.barriers.clients')} rules={[{ required: true, type: 'array', min: 1, message: t('recusal.form.clientsRequired') }]}>
+      <Form.Item name="clientIds" label={t('recusal.barriers.clients')} dependencies={['clientSetIds']} rules={[someoneNamed]}>
         <ClientsPicker testId="barrier-clients" />
+      </Form.Item>
+      <Form.Item name="clientSetIds" label={t('recusal.barriers.clientSets')} extra={t('recusal.barriers.clientSetsHelp')}>
+        <ClientSetsSelect />
       </Form.Item>
       <Form.Item name="walledOffUserIds" label={t('recusal.barriers.walledOff')} rules={[{ required: true, type: 'array', min: 1, message: t('recusal.barriers.walledOffRequired') }]}>
         <UsersPicker testId="barrier-users" />

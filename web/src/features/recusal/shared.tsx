@@ -19,6 +19,7 @@ export const KEYS = {
   mine: 'recusals-mine',
   suggestions: 'recusal-suggestions',
   denials: 'recusal-denials',
+  clientSets: 'recusal-client-sets',
 } as const;
 
 const ALL: ReadonlySet<unknown> = new Set(Object.values(KEYS));
@@ -124,7 +125,7 @@ function DecisionDialog({ recusal, action, onClose }: { recusal: Recusal; action
       }}
     >
       <Typography.Paragraph type="secondary">
-        {recusal.clients.map((c) => c.name).join('、')} — {recusal.reason}
+        <ClientsCell record={recusal} /> — {recusal.reason}
       </Typography.Paragraph>
       <Form.Item name="comment" label={t('recusal.comment')} rules={required ? [{ required: true, whitespace: true, message: t('recusal.commentRequired') }] : []}>
         <Input.TextArea rows={3} maxLength={4000} data-testid="recusal-comment" />

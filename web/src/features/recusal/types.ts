@@ -23,8 +23,7 @@ export interface Recusal {
   id: string;
   user: Person;
   clients: ClientRef[];
-  /** Present once the server names client sets on records. */
-  clientSets?: ClientSetRef[];
+  clientSets: ClientSetRef[];
   status: RecusalStatus;
   source: RecusalSource;
   caseId: string | null;
@@ -45,7 +44,7 @@ export interface Barrier {
   id: string;
   name: string;
   clients: ClientRef[];
-  clientSets?: ClientSetRef[];
+  clientSets: ClientSetRef[];
   walledOff: Person[];
   status: 'active' | 'revoked';
   startsOn: string | null;
@@ -56,6 +55,25 @@ export interface Barrier {
   createdAt: string;
   revokedOn: string | null;
   version: number;
+}
+
+/** A client set (客户组) as compliance keeps it: a wall or recusal naming it follows its members. */
+export interface ClientSet {
+  id: string;
+  name: string;
+  description: string | null;
+  clients: ClientRef[];
+  status: 'active' | 'retired';
+  createdBy: Person;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ClientSetInput {
+  name: string;
+  description?: string | null;
+  clientIds: string[];
 }
 
 export interface Suggestion {
@@ -105,6 +123,7 @@ export interface NewRecusalInput {
 export interface NewBarrierInput {
   name: string;
   clientIds: string[];
+  clientSetIds?: string[];
   walledOffUserIds: string[];
   startsOn?: string | null;
   endsOn?: string | null;
@@ -117,6 +136,8 @@ export const SUGGESTIONS_API = `${RECUSALS_API}/suggestions`;
 export const MINE_API = `${RECUSALS_API}/mine`;
 export const BARRIERS_API = `${RECUSALS_API}/barriers`;
 export const DENIALS_API = `${RECUSALS_API}/denials`;
+export const CLIENT_SETS_API = `${RECUSALS_API}/client-sets`;
+export const clientSetApi = (id: string) => `${CLIENT_SETS_API}/${encodeURIComponent(id)}`;
 export const recusalApi = (id: string, action: RecusalAction) => `${RECUSALS_API}/${encodeURIComponent(id)}/${action}`;
 export const barrierRevokeApi = (id: string) => `${BARRIERS_API}/${encodeURIComponent(id)}/revoke`;
 
