@@ -1,39 +1,8 @@
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { describeInBrowser, screenshot, signIn } from '../support/browser';
+import { choose, confirm, dialog, move, stateOf } from '../support/ui';
 
 const CLIENT = '上海鼎盛精密机械股份有限公司';
-
-/** Opens an antd select, optionally types into it, and picks the option showing `option`; a multiple select is then closed. */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await select.locator('input').pressSequentially(search, { delay: 30 });
-  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option });
-  await expect.poll(() => item.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  await item.first().click();
-  if (await select.evaluate((node) => node.classList.contains('ant-select-multiple'))) await page.keyboard.press('Escape');
-}
-
-const dialog = (page: Page) => page.locator('.ant-modal:visible');
-
-/** Confirms the open dialog and waits until it has closed. */
-async function confirm(page: Page): Promise<void> {
-  await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
-  // A refusal stays in the dialog: its text says why.
-  await expect.poll(async () => ((await page.locator('.ant-modal-wrap:visible').count()) === 0 ? 'closed' : await dialog(page).locator('.ant-alert').allTextContents()), { timeout: 30_000 }).toBe('closed');
-}
-
-const stateOf = (page: Page) => page.getByTestId('case-state').first().getAttribute('data-state');
-
-/** Runs one workflow move from its button: `fill` completes the dialog's own fields, then the comment. */
-async function move(page: Page, event: string, comment: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByTestId(`case-move-${event}`).click();
-  await expect.poll(() => dialog(page).count(), { timeout: 10_000 }).toBe(1);
-  await fill?.();
-  await dialog(page).getByTestId('move-comment').fill(comment);
-  await confirm(page);
-}
 
 describeInBrowser('conflict cases and recusals', (app) => {
   it('takes a conflict li.na reports through compliance’s investigation, assessment and a recusal in effect, which her 我的回避 then shows', async () => {
