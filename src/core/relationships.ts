@@ -17,6 +17,7 @@ export const relationshipTypes = [
   'public_official', // from holds office in the authority to (with a rank)
   'same_address',
   'same_phone',
+  'dispute', // a personal dispute (个人纠纷) between the two, ongoing while valid_to is empty
 ] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
@@ -51,6 +52,7 @@ export const relationshipRules: Record<RelationshipType, TypeRule> = {
   public_official: rule({ from: person, to: org, label: { 'zh-CN': '公职人员', en: 'public official of' } }),
   same_address: rule({ symmetric: true, weak: true, from: any, to: any, label: { 'zh-CN': '同一地址', en: 'same address' } }),
   same_phone: rule({ symmetric: true, weak: true, from: any, to: any, label: { 'zh-CN': '同一电话', en: 'same phone' } }),
+  dispute: rule({ symmetric: true, from: any, to: any, label: { 'zh-CN': '纠纷', en: 'dispute' } }),
 };
 
 /** A percentage written as text ("25", "25.5", "0.01", "25%") to exact basis points, or null. */

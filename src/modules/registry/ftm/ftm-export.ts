@@ -81,11 +81,12 @@ function edgeOf(r: RelationshipRow, fromKind: string, toKind: string): Edge {
     case 'child':
     case 'sibling':
       return { schema: 'Family', ends: ['person', 'relative'], properties: { relationship: [kinshipWord[r.type]!] } };
-    // FtM has no schema for links between organisations or for shared contact details: an
+    // FtM has no schema for links between organisations, shared contact details or disputes: an
     // UnknownLink names the type in its role.
     case 'business_partner':
     case 'same_address':
     case 'same_phone':
+    case 'dispute':
       if (r.type === 'business_partner' && fromKind === 'person' && toKind === 'person') return { schema: 'Associate', ends: ['person', 'associate'], properties: { relationship: role } };
       return { schema: 'UnknownLink', ends: ['subject', 'object'], properties: { role: [r.type] } };
   }

@@ -197,5 +197,5 @@ export function directorshipRole(type: RelationshipType, role: string | null): s
   return role ? `${label} ${role}` : label;
 }
 
-/** UnknownLink carries the weak and partner links FtM has no schema for, named by `role`. */
-export const UNKNOWN_LINK_TYPES: readonly RelationshipType[] = ['business_partner', 'same_address', 'same_phone'];
+/** UnknownLink carries the weak, partner and dispute links FtM has no schema for, named by `role`. */
+export const UNKNOWN_LINK_TYPES: readonly RelationshipType[] = ['business_partner', 'same_address', 'same_phone', 'dispute'];
