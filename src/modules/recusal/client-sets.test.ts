@@ -105,8 +105,12 @@ describe('client sets', () => {
     const { db } = testApp().database;
 
     const set = (await compliance.post('/api/recusals/client-sets', { name: '鼎盛关联方', clientIds: [dingsheng, second] })).json();
+    const suggested = async () => (await compliance.get(`/api/recusals/suggestions?userId=${liNaId}&clientId=${dingsheng}`)).json().items;
+    expect(await suggested()).toHaveLength(1);
     const asked = await liNa.post('/api/recusals', { clientSetIds: [set.id], reason: '配偶张建华任该客户董事' });
     expect(asked.statusCode, asked.body).toBe(201);
+    // Asked for through the set, the pair is no longer suggested.
+    expect(await suggested()).toEqual([]);
     expect(asked.json()).toMatchObject({ clients: [], clientSets: [{ id: set.id, clients: [{ id: dingsheng }, { id: second }] }] });
     expect(await restrictionsOfUser(db, liNaId)).toEqual([]);
     await compliance.post(`/api/recusals/${asked.json().id}/approve`, { version: 1 });

@@ -292,13 +292,14 @@ export async function retireClientSet(db: Db, ctx: RequestContext, id: string, i
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 
-/** Pairs already asked for or decided in favour: suggesting them again would be noise. */
+/** Pairs already asked for or decided in favour, directly or through a set in use: suggesting them again would be noise. */
 async function coveredPairs(executor: Executor, userId?: string): Promise<Set<string>> {
   const rows = await executor
-    .select({ userId: recusals.userId, clientIds: recusals.clientIds })
+    .select({ userId: recusals.userId, clientIds: recusals.clientIds, clientSetIds: recusals.clientSetIds })
     .from(recusals)
     .where(and(inArray(recusals.status, ['requested', 'approved']), userId ? eq(recusals.userId, userId) : undefined));
-  return new Set(rows.flatMap((r) => r.clientIds.map((c) => `${r.userId}:${c}`)));
+  const members = membersToday((await setsById(executor, rows.flatMap((r) => r.clientSetIds))).values());
+  return new Set(rows.flatMap((r) => [...r.clientIds, ...r.clientSetIds.flatMap((id) => members.get(id) ?? [])].map((c) => `${r.userId}:${c}`)));
 }
 
 export async function suggestions(db: Db, ctx: RequestContext, filter: { userId?: string; clientId?: string }, locale: Locale, today: string = chinaToday()) {
