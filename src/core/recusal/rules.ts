@@ -70,8 +70,8 @@ export interface EmploymentRule extends RuleBase {
 
 /**
  * The staff member declared a personal dispute with the client or one of its key people, ongoing or
- * ended within `withinYears`. The registry has no relationship type for disputes, so these come from
- * declared facts rather than the graph.
+ * ended within `withinYears`. Disputes are registry relationships ('dispute'), declared by staff or
+ * entered by compliance; the engine takes them apart from the edges, anchored at the staff member.
  */
 export interface PersonalDisputeRule extends RuleBase {
   kind: 'personal_dispute';

@@ -38,7 +38,12 @@ async function ensureVisible(executor: Executor, ctx: RequestContext, row: Discl
 
 /** The interest a declaration item describes, in the declarant's own words. */
 function summaryOf(item: DeclarationItem): string {
-  const parts = item.type === 'relative' ? [item.relation, item.name, item.employer, item.position] : [item.relation, item.organisation, item.role];
+  const parts =
+    item.type === 'relative'
+      ? [item.relation, item.name, item.employer, item.position]
+      : item.type === 'dispute'
+        ? [item.type, item.counterpartyName, item.description]
+        : [item.relation, item.organisation, item.role];
   return parts.filter((p): p is string => Boolean(p)).join(' · ');
 }
 

@@ -14,7 +14,7 @@ import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
-import { clientNames, partyFacts, recusalGraphEdges } from '../registry/screening.service';
+import { clientNames, partyFacts, recusalGraphEdges, staffDisputes } from '../registry/screening.service';
 import { accessDenials, clientSets, informationBarriers, recusalRuleVersions, recusals } from './recusal.tables';
 import type { ClientSetChangeInput, DecisionInput, NewBarrierInput, NewClientSetInput, NewRecusalInput, RecusalListQuery, RulesInput } from './recusal.types';
 
@@ -303,11 +303,11 @@ async function coveredPairs(executor: Executor, userId?: string): Promise<Set<st
 }
 
 export async function suggestions(db: Db, ctx: RequestContext, filter: { userId?: string; clientId?: string }, locale: Locale, today: string = chinaToday()) {
-  const [graph, { rules }, covered] = await Promise.all([recusalGraphEdges(db), currentRules(db), coveredPairs(db, filter.userId)]);
+  const [graph, disputes, { rules }, covered] = await Promise.all([recusalGraphEdges(db), staffDisputes(db), currentRules(db), coveredPairs(db, filter.userId)]);
   const staff = filter.userId ? graph.staff.filter((s) => s.userId === filter.userId) : graph.staff;
   const clientRefs = filter.clientId ? graph.clients.filter((c) => c.clientId === filter.clientId) : graph.clients;
   // Other clients stay in the graph: a path may pass through them.
-  const found = suggestRecusals({ edges: graph.edges }, staff, graph.clients, rules, today).filter(
+  const found = suggestRecusals({ edges: graph.edges, disputes }, staff, graph.clients, rules, today).filter(
     (s) => clientRefs.some((c) => c.clientId === s.clientId) && !isClientHidden(ctx, s.clientId) && !(s.staffUserId && covered.has(`${s.staffUserId}:${s.clientId}`)),
   );
   return explainSuggestions(db, found, locale);
@@ -318,7 +318,11 @@ async function explainSuggestions(executor: Executor, found: readonly RecusalSug
   for (const s of found) {
     partyIds.add(s.staffPartyId);
     partyIds.add(s.clientPartyId);
-    for (const f of s.findings) for (const e of f.evidence) for (const step of e.steps) partyIds.add(step.partyId);
+    for (const f of s.findings)
+      for (const e of f.evidence) {
+        if (e.kind === 'personal_dispute') partyIds.add(e.dispute.counterpartyId);
+        for (const step of e.steps) partyIds.add(step.partyId);
+      }
   }
   const facts = await partyFacts(executor, [...partyIds]);
   const nameOf = (id: string) => facts.get(id)?.name ?? id;

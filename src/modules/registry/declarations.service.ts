@@ -18,9 +18,19 @@ import { ensureStaffParty } from './staff.service';
 
 type DeclarationRow = typeof declarations.$inferSelect;
 
+const identifierScheme = { person: 'cn_resident_id', org: 'uscc' } as const;
+
 /** Checks every item before anything is stored; all problems come back at once as field errors. */
-function assertItems(items: DeclarationItem[]) {
+async function assertItems(executor: Executor, ctx: RequestContext, items: DeclarationItem[]) {
   const fields: { path: string; message: string }[] = [];
+  // Registry parties a dispute names: live, visible to the declarant, and not the declarant.
+  const named = [...new Set(items.flatMap((item) => (item.type === 'dispute' && item.counterpartyId ? [item.counterpartyId] : [])))];
+  const known = named.length
+    ? await executor
+        .select({ id: parties.id, userId: parties.userId })
+        .from(parties)
+        .where(and(inArray(parties.id, named), isNull(parties.endedAt), visibleParty(ctx, parties.id)))
+    : [];
   items.forEach((item, index) => {
     if (item.type === 'relative' && item.idNumber) {
       const result = validateIdentifier('cn_resident_id', item.idNumber);
@@ -35,12 +45,27 @@ function assertItems(items: DeclarationItem[]) {
       if (item.relation === 'shareholder' && share === null) fields.push({ path: `items.${index}.percentage`, message: item.percentage ? 'PERCENTAGE_RANGE' : 'PERCENTAGE_REQUIRED' });
       if (item.validFrom && item.validTo && item.validTo < item.validFrom) fields.push({ path: `items.${index}.validTo`, message: 'DATE_ORDER' });
     }
+    if (item.type === 'dispute') {
+      if (item.counterpartyId) {
+        const party = known.find((p) => p.id === item.counterpartyId);
+        if (!party) fields.push({ path: `items.${index}.counterpartyId`, message: 'UNKNOWN_PARTY' });
+        else if (party.userId === ctx.principal!.userId) fields.push({ path: `items.${index}.counterpartyId`, message: 'SELF_RELATIONSHIP' });
+      } else {
+        if (!item.counterpartyKind) fields.push({ path: `items.${index}.counterpartyKind`, message: 'REQUIRED' });
+        if (!item.counterpartyName) fields.push({ path: `items.${index}.counterpartyName`, message: 'REQUIRED' });
+        if (item.counterpartyKind && item.counterpartyIdentifier) {
+          const result = validateIdentifier(identifierScheme[item.counterpartyKind], item.counterpartyIdentifier);
+          if (!result.ok) fields.push({ path: `items.${index}.counterpartyIdentifier`, message: result.code });
+        }
+      }
+      if (item.endedOn && item.endedOn < item.since) fields.push({ path: `items.${index}.endedOn`, message: 'DATE_ORDER' });
+    }
   });
   if (fields.length) throw Invalid(fields[0]!.message as MessageCode, {}, fields);
 }
 
 export async function submitDeclaration(db: Db, ctx: RequestContext, input: { statement?: string | null; items: DeclarationItem[] }) {
-  assertItems(input.items);
+  await assertItems(db, ctx, input.items);
   return inTransaction(db, async (tx) => {
     const [row] = await tx.insert(declarations).values({ userId: ctx.principal!.userId, status: 'submitted', items: input.items, statement: input.statement || null }).returning();
     await appendAudit(tx, ctx, { action: 'declaration.submit', entityType: 'declaration', entityId: row!.id, after: row });
@@ -79,9 +104,9 @@ export async function rejectDeclaration(db: Db, ctx: RequestContext, id: string,
   });
 }
 
-/** The registry's person for a declared relative: the holder of the ID number if known, else a new person. */
-async function relativeParty(tx: Tx, ctx: RequestContext, item: Extract<DeclarationItem, { type: 'relative' }>) {
-  const idNumber = item.idNumber ? validateIdentifier('cn_resident_id', item.idNumber) : null;
+/** The registry's person for a declared relative or opponent: the holder of the ID number if known, else a new person. */
+async function personParty(tx: Tx, ctx: RequestContext, name: string, idNumberText: string | null | undefined) {
+  const idNumber = idNumberText ? validateIdentifier('cn_resident_id', idNumberText) : null;
   if (idNumber?.ok) {
     const [holder] = await tx
       .select({ id: partyIdentifiers.partyId })
@@ -90,7 +115,7 @@ async function relativeParty(tx: Tx, ctx: RequestContext, item: Extract<Declarat
     if (holder) return holder.id;
   }
   const identifiers = idNumber?.ok ? [{ scheme: 'cn_resident_id' as const, value: idNumber.value, country: 'CN' }] : [];
-  return (await insertParty(tx, ctx, { kind: 'person', name: item.name, identifiers, source: 'declared', acknowledgeSimilar: true })).id;
+  return (await insertParty(tx, ctx, { kind: 'person', name, identifiers, source: 'declared', acknowledgeSimilar: true })).id;
 }
 
 /** The organisation named in a declaration: by USCC, else the one live organisation of that exact name, else new. */
@@ -113,7 +138,7 @@ async function organisationParty(tx: Tx, ctx: RequestContext, name: string, uscc
   return (await insertParty(tx, ctx, { kind: 'org', name, identifiers, source: 'declared', acknowledgeSimilar: true })).id;
 }
 
-/** Accepting turns every item into relationships of the declarant (or their relative), in one transaction. */
+/** Accepting turns every item into relationships of the declarant (or their relative), disputes included, in one transaction. */
 export async function acceptDeclaration(db: Db, ctx: RequestContext, id: string, comment: string | null | undefined) {
   return inTransaction(db, async (tx) => {
     const before = await declarationForUpdate(tx, id);
@@ -131,10 +156,18 @@ export async function acceptDeclaration(db: Db, ctx: RequestContext, id: string,
     });
     for (const item of before.items as DeclarationItem[]) {
       if (item.type === 'relative') {
-        const relative = await relativeParty(tx, ctx, item);
+        const relative = await personParty(tx, ctx, item.name, item.idNumber);
         // "My parent" is a parent of me: the relative is the subject of the relationship.
         values.push(declared(relative, staff.id, item.relation, { notes: item.notes }));
         if (item.employer) values.push(declared(relative, await organisationParty(tx, ctx, item.employer, null), 'employee', { role: item.position }));
+      } else if (item.type === 'dispute') {
+        // Checked on submission: a dispute names a registry party, or the kind and name of a new one.
+        const counterparty =
+          item.counterpartyId ??
+          (item.counterpartyKind === 'org'
+            ? await organisationParty(tx, ctx, item.counterpartyName!, item.counterpartyIdentifier)
+            : await personParty(tx, ctx, item.counterpartyName!, item.counterpartyIdentifier));
+        values.push(declared(staff.id, counterparty, 'dispute', { validFrom: item.since, validTo: item.endedOn, notes: item.description }));
       } else {
         const organisation = await organisationParty(tx, ctx, item.organisation, item.uscc);
         const share = item.percentage === null || item.percentage === undefined || item.percentage === '' ? null : parsePercentage(String(item.percentage));

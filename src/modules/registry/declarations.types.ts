@@ -30,7 +30,23 @@ export const InterestItem = z.object({
   notes: optionalText(1000),
 });
 
-export const DeclarationItem = z.discriminatedUnion('type', [RelativeItem, InterestItem]);
+/**
+ * A personal dispute (个人纠纷) of the declarant: with a party already in the registry
+ * (`counterpartyId`), or a person or organisation named, found by its identifier (resident ID
+ * number or USCC) when given. Ongoing while `endedOn` is empty.
+ */
+export const DisputeItem = z.object({
+  type: z.literal('dispute'),
+  counterpartyId: z.uuid().nullish(),
+  counterpartyKind: z.enum(['person', 'org']).nullish(),
+  counterpartyName: optionalText(300),
+  counterpartyIdentifier: optionalText(32),
+  description: text(1000),
+  since: IsoDay,
+  endedOn: IsoDay.nullish(),
+});
+
+export const DeclarationItem = z.discriminatedUnion('type', [RelativeItem, InterestItem, DisputeItem]);
 export type DeclarationItem = z.infer<typeof DeclarationItem>;
 
 export const DeclarationInput = z.object({

@@ -1,7 +1,7 @@
 // What the conflict check reads from the registry: names to index, facts about parties, current links.
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GraphEdge } from '../../core/conflicts/paths';
-import type { ClientRef, RecusalEdge, StaffRef } from '../../core/recusal/suggest';
+import type { ClientRef, DeclaredDispute, RecusalEdge, StaffRef } from '../../core/recusal/suggest';
 import type { IndexedParty } from '../../core/matching/name-index';
 import { users } from '../../platform/auth/auth.tables';
 import type { Executor } from '../../platform/db/database';
@@ -148,6 +148,29 @@ export async function recusalGraphEdges(executor: Executor): Promise<{ edges: Re
       .where(inArray(clients.status, ['prospect', 'active'])),
   ]);
   return { edges, staff, clients: clientRows };
+}
+
+/**
+ * Personal disputes of staff, as the recusal suggestions read them: dispute relationships not
+ * superseded (ended ones too: the rule looks back some years) with an active staff member at either
+ * end, one per staff end. The staff party is one end of the relationship, not necessarily its start.
+ */
+export async function staffDisputes(executor: Executor): Promise<DeclaredDispute[]> {
+  const rows = await executor
+    .select({
+      id: relationships.id,
+      from: relationships.fromPartyId,
+      to: relationships.toPartyId,
+      validFrom: relationships.validFrom,
+      validTo: relationships.validTo,
+      description: relationships.notes,
+      staffPartyId: parties.id,
+    })
+    .from(relationships)
+    .innerJoin(parties, or(eq(parties.id, relationships.fromPartyId), eq(parties.id, relationships.toPartyId)))
+    .innerJoin(users, and(eq(users.id, parties.userId), eq(users.active, true)))
+    .where(and(eq(relationships.type, 'dispute'), isNull(relationships.supersededById), isNull(parties.endedAt)));
+  return rows.map(({ from, to, staffPartyId, ...dispute }) => ({ ...dispute, staffPartyId, counterpartyId: staffPartyId === from ? to : from }));
 }
 
 /** Client names (the client party's primary name) by client id; an unknown id is absent. */
