@@ -38,6 +38,7 @@ const registryEn: Messages<typeof registryZhCN> = {
       public_official: 'Public official of',
       same_address: 'Same address',
       same_phone: 'Same phone',
+      dispute: 'Dispute',
     },
     graphCategory: { self: 'This party', client: 'Client', staff: 'Staff', publicOfficial: 'Public official', person: 'Person', org: 'Organisation' },
   },

@@ -36,6 +36,7 @@ const registryZhCN = {
       public_official: '公职人员',
       same_address: '同一地址',
       same_phone: '同一电话',
+      dispute: '纠纷',
     },
     graphCategory: { self: '本主体', client: '客户', staff: '员工', publicOfficial: '公职人员', person: '个人', org: '机构' },
   },

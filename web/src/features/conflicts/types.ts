@@ -15,7 +15,7 @@ export const MAX_SUBJECTS = 50;
 export const MAX_IDENTIFIERS = 10;
 
 /** Relationships that read the same both ways: drawn without an arrowhead. */
-export const SYMMETRIC_TYPES: ReadonlySet<RelationshipType> = new Set(['spouse', 'sibling', 'relative', 'business_partner', 'same_address', 'same_phone']);
+export const SYMMETRIC_TYPES: ReadonlySet<RelationshipType> = new Set(['spouse', 'sibling', 'relative', 'business_partner', 'same_address', 'same_phone', 'dispute']);
 /** Circumstantial links (shared address or phone): drawn dashed. */
 export const WEAK_TYPES: ReadonlySet<RelationshipType> = new Set(['same_address', 'same_phone']);
 

@@ -16,6 +16,7 @@ export const RELATIONSHIP_TYPES = [
   'spouse', 'parent', 'child', 'sibling', 'relative',
   'shareholder', 'director', 'supervisor', 'legal_representative', 'employee',
   'business_partner', 'public_official', 'same_address', 'same_phone',
+  'dispute',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

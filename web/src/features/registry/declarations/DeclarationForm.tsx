@@ -6,13 +6,15 @@ import { ApiError, api } from '../../../app/api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { toIsoDay } from '../dates';
 import { useRegistryRefresh } from '../queries';
-import type { DeclarationItem, InterestItem, RelativeItem } from './declarationTypes';
+import type { DeclarationItem, DisputeItem, InterestItem, RelativeItem } from './declarationTypes';
 import { ItemList } from './ItemFields';
 
 type Dated<T> = Omit<T, 'type' | 'validFrom' | 'validTo'> & { validFrom?: Dayjs | null; validTo?: Dayjs | null };
+type DisputeValues = Omit<DisputeItem, 'type' | 'since' | 'endedOn'> & { since?: Dayjs | null; endedOn?: Dayjs | null };
 interface Values {
   relatives?: Omit<RelativeItem, 'type'>[];
   interests?: Dated<InterestItem>[];
+  disputes?: DisputeValues[];
   statement?: string;
   pledge: boolean;
 }
@@ -25,16 +27,22 @@ function toItems(v: Values): DeclarationItem[] {
   return [
     ...(v.relatives ?? []).map((r): DeclarationItem => ({ ...trimmed(r), type: 'relative' })),
     ...(v.interests ?? []).map((i): DeclarationItem => ({ ...trimmed(i), type: 'interest', validFrom: toIsoDay(i.validFrom), validTo: toIsoDay(i.validTo) })),
+    ...(v.disputes ?? []).map((d): DeclarationItem => ({ ...trimmed(d), type: 'dispute', since: toIsoDay(d.since) ?? '', endedOn: toIsoDay(d.endedOn) })),
   ];
 }
 
-/** Server paths run over one `items` array; the form keeps relatives and interests apart. */
-function formPath(path: string, relatives: number): (string | number)[] | null {
+/** Server paths run over one `items` array; the form keeps relatives, interests and disputes apart, in that order. */
+function formPath(path: string, values: Values): (string | number)[] | null {
   const [head, index, ...rest] = path.split('.');
   if (head === 'statement') return ['statement'];
   if (head !== 'items' || index === undefined || rest.length === 0) return null;
-  const i = Number(index);
-  return i < relatives ? ['relatives', i, ...rest] : ['interests', i - relatives, ...rest];
+  let i = Number(index);
+  for (const list of ['relatives', 'interests', 'disputes'] as const) {
+    const length = values[list]?.length ?? 0;
+    if (i < length) return [list, i, ...rest];
+    i -= length;
+  }
+  return null;
 }
 
 export function DeclarationForm({ onSubmitted }: { onSubmitted(): void }) {
@@ -56,7 +64,7 @@ export function DeclarationForm({ onSubmitted }: { onSubmitted(): void }) {
       onSubmitted();
     } catch (e) {
       const fields = e instanceof ApiError ? e.fields : [];
-      const placed = fields.map((f) => ({ f, name: formPath(f.path, values.relatives?.length ?? 0) }));
+      const placed = fields.map((f) => ({ f, name: formPath(f.path, values) }));
       form.setFields(placed.flatMap(({ f, name }) => (name ? [{ name, errors: [f.message] }] : [])) as Parameters<typeof form.setFields>[0]);
       setError({ message: (e as Error).message, details: placed.filter((p) => !p.name).map(({ f }) => `${f.path}: ${f.message}`) });
     } finally {
@@ -73,6 +81,9 @@ export function DeclarationForm({ onSubmitted }: { onSubmitted(): void }) {
       <Divider titlePlacement="start">{t('declarations.interests')}</Divider>
       <Typography.Paragraph type="secondary">{t('declarations.interestsHint')}</Typography.Paragraph>
       <ItemList list="interests" />
+      <Divider titlePlacement="start">{t('declarations.disputes')}</Divider>
+      <Typography.Paragraph type="secondary">{t('declarations.disputesHint')}</Typography.Paragraph>
+      <ItemList list="disputes" />
       <Form.Item name="statement" label={t('declarations.statement')}>
         <Input.TextArea rows={3} maxLength={4000} placeholder={t('declarations.statementHint')} />
       </Form.Item>

@@ -14,28 +14,32 @@ export function DeclarationStatusTag({ status }: { status: DeclarationStatus }) 
 export function useItemCount(): (d: Declaration) => string {
   const { t } = useTranslation();
   return (d) => {
-    const relatives = d.items.filter((i) => i.type === 'relative').length;
-    return t('declarations.itemCount', { relatives, interests: d.items.length - relatives });
+    const counted = (type: DeclarationItem['type']) => d.items.filter((i) => i.type === type).length;
+    return t('declarations.itemCount', { relatives: counted('relative'), interests: counted('interest'), disputes: counted('dispute') });
   };
 }
 
 /** The declared items and the review outcome, for an expanded row. */
 export function DeclarationView({ declaration: d }: { declaration: Declaration }) {
   const { t } = useTranslation();
+  const period = (from?: string | null, to?: string | null) => (from || to ? `${from ?? '…'} ~ ${to ?? '…'}` : null);
   const details = (i: DeclarationItem) =>
     (i.type === 'relative'
       ? [[t('declarations.idNumber'), i.idNumber], [t('declarations.employer'), i.employer], [t('declarations.position'), i.position]]
-      : [[t('registry.scheme.uscc'), i.uscc], [t('relationships.percentage'), i.percentage && `${String(i.percentage).replace(/%$/, '')}%`], [t('relationships.role'), i.role], [t('relationships.period'), i.validFrom || i.validTo ? `${i.validFrom ?? '…'} ~ ${i.validTo ?? '…'}` : null]]
+      : i.type === 'dispute'
+        ? [[t('declarations.counterpartyIdentifier'), i.counterpartyIdentifier], [t('relationships.period'), period(i.since, i.endedOn)]]
+        : [[t('registry.scheme.uscc'), i.uscc], [t('relationships.percentage'), i.percentage && `${String(i.percentage).replace(/%$/, '')}%`], [t('relationships.role'), i.role], [t('relationships.period'), period(i.validFrom, i.validTo)]]
     )
       .filter(([, value]) => value)
       .map(([label, value]) => `${label}：${value}`)
       .join('；');
   const columns: TableColumnsType<DeclarationItem> = [
     { title: t('declarations.itemType'), dataIndex: 'type', width: 110, render: (v: DeclarationItem['type']) => <Tag>{t(`declarations.itemTypes.${v}`)}</Tag> },
-    { title: t('relationships.type'), dataIndex: 'relation', width: 120, render: (v: DeclarationItem['relation']) => t(`registry.relType.${v}`) },
-    { title: t('declarations.nameOrOrganisation'), key: 'name', render: (_, i) => (i.type === 'relative' ? i.name : i.organisation) },
+    { title: t('relationships.type'), key: 'relation', width: 120, render: (_, i) => t(`registry.relType.${i.type === 'dispute' ? 'dispute' : i.relation}`) },
+    // A dispute with a registry party picked by id carries no name of its own.
+    { title: t('declarations.nameOrOrganisation'), key: 'name', render: (_, i) => (i.type === 'relative' ? i.name : i.type === 'dispute' ? i.counterpartyName || t('common.none') : i.organisation) },
     { title: t('declarations.details'), key: 'details', render: (_, i) => details(i) || t('common.none') },
-    { title: t('declarations.notes'), dataIndex: 'notes', render: (v?: string | null) => v || t('common.none') },
+    { title: t('declarations.notes'), key: 'notes', render: (_, i) => (i.type === 'dispute' ? i.description : i.notes) || t('common.none') },
   ];
   return (
     <>

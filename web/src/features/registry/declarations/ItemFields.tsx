@@ -55,10 +55,35 @@ function InterestRow({ name }: RowProps) {
   );
 }
 
-/** A growing list of relatives or of interests, one small card per entry. */
-export function ItemList({ list }: { list: 'relatives' | 'interests' }) {
+/** A personal dispute: the other side is found in the registry by its identifier, else recorded by name. */
+function DisputeRow({ name }: RowProps) {
   const { t } = useTranslation();
-  const ItemRow = list === 'relatives' ? RelativeRow : InterestRow;
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={8}>
+        <Form.Item name={[name, 'counterpartyKind']} label={t('declarations.counterpartyKind')} rules={[{ required: true, message: t('registry.required') }]}>
+          <Select options={(['person', 'org'] as const).map((k) => ({ value: k, label: t(`declarations.counterpartyKinds.${k}`) }))} />
+        </Form.Item>
+      </Col>
+      <Cell name={name} field="counterpartyName" label={t('declarations.counterpartyName')} required><Input maxLength={300} /></Cell>
+      <Cell name={name} field="counterpartyIdentifier" label={t('declarations.counterpartyIdentifier')}><Input maxLength={32} autoComplete="off" /></Cell>
+      <Col xs={12} md={4}>
+        <Form.Item name={[name, 'since']} label={t('declarations.disputeSince')} rules={[{ required: true, message: t('registry.required') }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      </Col>
+      <Col xs={12} md={4}>
+        <Form.Item name={[name, 'endedOn']} label={t('declarations.disputeEndedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      </Col>
+      <Cell name={name} field="description" label={t('declarations.disputeDescription')} required span={16}><Input maxLength={1000} /></Cell>
+    </Row>
+  );
+}
+
+const ROWS = { relatives: RelativeRow, interests: InterestRow, disputes: DisputeRow };
+
+/** A growing list of relatives, interests or disputes, one small card per entry. */
+export function ItemList({ list }: { list: keyof typeof ROWS }) {
+  const { t } = useTranslation();
+  const ItemRow = ROWS[list];
   return (
     <Form.List name={list}>
       {(fields, { add, remove }) => (

@@ -27,7 +27,20 @@ export interface InterestItem {
   notes?: string | null;
 }
 
-export type DeclarationItem = RelativeItem | InterestItem;
+/** A personal dispute of the declarant, with a registry party or with a person or organisation named. */
+export interface DisputeItem {
+  type: 'dispute';
+  counterpartyId?: string | null;
+  counterpartyKind?: 'person' | 'org' | null;
+  counterpartyName?: string | null;
+  /** Resident ID number for a person, USCC for an organisation: finds them in the registry. */
+  counterpartyIdentifier?: string | null;
+  description: string;
+  since: string;
+  endedOn?: string | null;
+}
+
+export type DeclarationItem = RelativeItem | InterestItem | DisputeItem;
 
 export const DECLARATION_STATUSES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
