@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { visibleEntityRow } from '../../platform/access/client-scope';
 import { users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
 import type { Db, Executor, Tx } from '../../platform/db/database';
@@ -47,9 +48,12 @@ const present = (row: Row, locale: Locale): NotificationDto => ({
 });
 
 /** The caller's own notifications, newest first. */
+/** A notice about a client the reader has since been recused or walled off from is no longer shown to them. */
+const visibleNotification = (ctx: RequestContext) => visibleEntityRow(ctx, { type: notifications.entityType, id: notifications.entityId }, sql`${notifications.params}::text`);
+
 export async function listNotifications(db: Db, ctx: RequestContext, query: NotificationListQuery, locale: Locale) {
   const userId = me(ctx);
-  const where = and(eq(notifications.userId, userId), query.unread ? isNull(notifications.readAt) : undefined);
+  const where = and(eq(notifications.userId, userId), query.unread ? isNull(notifications.readAt) : undefined, visibleNotification(ctx));
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -67,7 +71,7 @@ export async function unreadCount(executor: Executor, ctx: RequestContext): Prom
   const [row] = await executor
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, me(ctx)), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, me(ctx)), isNull(notifications.readAt), visibleNotification(ctx)));
   return { count: row?.n ?? 0 };
 }
 

@@ -136,4 +136,20 @@ describe('notifications', () => {
     expect(sent[1]).toMatchObject({ to: 'auditor@demo.probity.cn' });
     expect(await deliverNotificationMail(db, mailer, log)).toEqual({ sent: 0, failed: 0 });
   });
+
+  it('stop showing a notice about a client the reader has since been walled off from', async () => {
+    const reader = await userId('zhu.ting');
+    const [request] = await queryRows<{ id: string; client_id: string }>(testApp().database.db, sql`select id, client_id from benefit_requests where client_id is not null limit 1`);
+    await send([item(reader, 'BR-2026-900101', { entityId: request!.id }), item(reader, 'BR-2026-900102', { entityType: 'benefit_policy', entityId: null })]);
+    const session = await testApp().signIn('zhu.ting');
+    expect((await session.get('/api/notifications/unread-count')).json()).toEqual({ count: 2 });
+
+    const compliance = await testApp().signIn('compliance');
+    const wall = await compliance.post('/api/recusals/barriers', { name: '通知测试', clientIds: [request!.client_id], walledOffUserIds: [reader], reason: '项目隔离' });
+    expect(wall.statusCode, wall.body).toBe(201);
+    const shown = (await session.get('/api/notifications')).json();
+    expect(shown.items.map((n: { text: string }) => n.text)).toEqual([expect.stringContaining('BR-2026-900102')]);
+    expect(shown.total).toBe(1);
+    expect((await session.get('/api/notifications/unread-count')).json()).toEqual({ count: 1 });
+  });
 });

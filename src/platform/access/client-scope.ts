@@ -108,16 +108,16 @@ export function visibleText(ctx: RequestContext, text: SQL): SQL | undefined {
 export type RecordsOfClients = (clients: SQL, parties: SQL) => SQL;
 const clientRecords = new Map<string, RecordsOfClients>();
 
-/** A module names how its audited records (by audit entity type) belong to clients, for the audit trail's filter. */
+/** A module names how its records (by audit entity type) belong to clients, for the audit trail's and notifications' filter. */
 export function registerClientRecords(entityType: string, recordsOf: RecordsOfClients): void {
   clientRecords.set(entityType, recordsOf);
 }
 
 /**
- * An audit entry the reader may see: it names no hidden client or party in its text, and is not about a
- * record that belongs to one (a benefit request, a case… as registered).
+ * A row about some record (an audit entry, a notification) the reader may see: its text names no hidden
+ * client or party, and the record it is about does not belong to one (a benefit request, a case… as registered).
  */
-export function visibleAuditEntry(ctx: RequestContext, entity: { type: AnyPgColumn; id: AnyPgColumn }, text: SQL): SQL | undefined {
+export function visibleEntityRow(ctx: RequestContext, entity: { type: AnyPgColumn; id: AnyPgColumn }, text: SQL): SQL | undefined {
   const clients = hiddenClientsArray(ctx);
   const parties = hiddenPartiesArray(ctx);
   if (!clients || !parties) return undefined;

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
-import { visibleAuditEntry } from '../access/client-scope';
+import { visibleEntityRow } from '../access/client-scope';
 import { entryHash, findBreak, GENESIS_HASH, type ChainBreak, type StoredEntry } from '../../core/audit-chain';
 import { users } from '../auth/auth.tables';
 import type { RequestContext } from '../context';
@@ -74,7 +74,7 @@ export interface AuditFilter {
 
 /** Entries about clients a recusal or barrier keeps the reader out of are left out of what they read. */
 const visibleEntry = (ctx: RequestContext) =>
-  visibleAuditEntry(ctx, { type: auditEntries.entityType, id: auditEntries.entityId }, sql`concat_ws(' ', ${auditEntries.entityId}, ${auditEntries.before}::text, ${auditEntries.after}::text)`);
+  visibleEntityRow(ctx, { type: auditEntries.entityType, id: auditEntries.entityId }, sql`concat_ws(' ', ${auditEntries.entityId}, ${auditEntries.before}::text, ${auditEntries.after}::text)`);
 
 function whereOf(ctx: RequestContext, filter: AuditFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [visibleEntry(ctx)];
