@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ClusterOutlined, ContactsOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, StopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ClusterOutlined, ContactsOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, StopOutlined, TableOutlined, TeamOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -24,6 +24,9 @@ export const PAGES: PageDef[] = [
   { path: '/cases', nav: { label: 'cases', icon: <FileSearchOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/cases/CasesPage')) },
   { path: '/cases/:id', component: lazy(() => import('../features/cases/CasePage')) },
   { path: '/conflict-report', permission: 'cases.report', nav: { label: 'caseReport', icon: <AlertOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/cases/ReportPage')) },
+  // Everyone discloses their own interests; readers of all cases see everyone's (the page's second tab).
+  { path: '/disclosures', nav: { label: 'disclosures', icon: <SolutionOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/cases/DisclosuresPage')) },
+  { path: '/disclosures/:id', component: lazy(() => import('../features/cases/DisclosurePage')) },
   { path: '/recusals/mine', nav: { label: 'myRecusals', icon: <StopOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/MyRecusalsPage')) },
   { path: '/recusals/manage', permission: ['recusals.manage', 'recusals.read_all'], nav: { label: 'recusals', icon: <UserDeleteOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/RecusalsPage')) },
   { path: '/recusals/barriers', permission: 'recusals.read_all', nav: { label: 'barriers', icon: <SafetyOutlined />, group: 'conflictCases' }, component: lazy(() => import('../features/recusal/BarriersPage')) },

@@ -57,6 +57,7 @@ const en: Messages<typeof zhCN> = {
     barriers: 'Information barriers',
     clientSets: 'Client sets',
     denials: 'Refused attempts',
+    disclosures: 'Disclosures of interests',
   },
   roles: {
     admin: 'Administrator',

@@ -54,6 +54,7 @@ const zhCN = {
     barriers: '信息隔离墙',
     clientSets: '客户组',
     denials: '越权尝试',
+    disclosures: '利益披露',
   },
   roles: {
     admin: '系统管理员',

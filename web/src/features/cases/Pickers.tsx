@@ -6,6 +6,7 @@ import { api, type Query } from '../../app/api';
 import type { Page } from '../../app/paging';
 import { useDebounced } from '../registry/queries';
 import type { Client, PartySummary } from '../registry/types';
+import { CASES_API, type CaseSummary } from './types';
 
 export interface Option {
   value: string;
@@ -134,7 +135,28 @@ export function UsersPicker(props: PickerProps) {
   );
 }
 
-/** One user: a UsersPicker that keeps only the last one chosen. */
-export function UserPicker({ value, onChange, ...props }: Omit<PickerProps, 'value' | 'onChange'> & { value?: string; onChange?(id: string | undefined): void }) {
-  return <UsersPicker {...props} value={value ? [value] : []} onChange={(ids) => onChange?.(ids[ids.length - 1])} />;
+/** The conflict cases the user may read, by number or title. */
+export function CasesPicker(props: PickerProps) {
+  const { t } = useTranslation();
+  return (
+    <SearchMultiSelect<CaseSummary>
+      {...props}
+      placeholder={props.placeholder ?? t('cases.pick.cases')}
+      queryKey="conflict-cases"
+      path={CASES_API}
+      toOption={(c) => ({ value: c.id, title: c.ref, label: <>{c.ref}{secondary(c.title)}</> })}
+    />
+  );
 }
+
+type SingleProps = Omit<PickerProps, 'value' | 'onChange'> & { value?: string; onChange?(id: string | undefined): void };
+
+/** One value: a picker of several that keeps only the last one chosen. */
+const single = (Picker: (props: PickerProps) => ReactNode) =>
+  function Single({ value, onChange, ...props }: SingleProps) {
+    return <Picker {...props} value={value ? [value] : []} onChange={(ids) => onChange?.(ids[ids.length - 1])} />;
+  };
+
+export const UserPicker = single(UsersPicker);
+export const ClientPicker = single(ClientsPicker);
+export const CasePicker = single(CasesPicker);

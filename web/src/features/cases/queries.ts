@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
 import type { TaxonomyList } from '../../../../src/core/cases/taxonomy';
-import { TAXONOMY_API, caseApi, type CaseDetail, type TaxonomyAnswer } from './types';
+import { TAXONOMY_API, caseApi, disclosureApi, type CaseDetail, type DisclosureDetail, type TaxonomyAnswer } from './types';
 
 /** Query keys of the case pages; a write refreshes all of them (see useCasesRefresh). */
 export const KEYS = {
   cases: 'conflict-cases',
   case: 'conflict-case',
   taxonomy: 'conflict-case-taxonomy',
+  disclosures: 'staff-disclosures',
+  disclosure: 'staff-disclosure',
 } as const;
 
 const ALL: ReadonlySet<unknown> = new Set(Object.values(KEYS));
@@ -30,6 +32,9 @@ export function useCase(id: string | undefined) {
     placeholderData: keepPreviousData,
   });
 }
+
+export const useDisclosure = (id: string | undefined) =>
+  useQuery({ queryKey: [KEYS.disclosure, id], queryFn: () => api.get<DisclosureDetail>(disclosureApi(id!)), enabled: id !== undefined, placeholderData: keepPreviousData });
 
 export const useTaxonomy = () => useQuery({ queryKey: [KEYS.taxonomy], queryFn: () => api.get<TaxonomyAnswer>(TAXONOMY_API), staleTime: 5 * 60_000 });
 

@@ -1,7 +1,8 @@
 // Shapes of the conflict-case API (src/modules/cases/cases.types.ts) as the web app reads them; the
 // states, moves and who may make them come from src/core, which the server decides with.
 import { caseEventTypes, caseStates, type CaseEventType, type CaseState } from '../../../../src/core/cases/lifecycle';
-import type { CaseSource, Labels, TaxonomyList } from '../../../../src/core/cases/taxonomy';
+import { rejectionActions, type RejectionAction } from '../../../../src/core/cases/clearance';
+import { disclosureDecisions, type CaseSource, type DisclosureDecision, type Labels, type TaxonomyList } from '../../../../src/core/cases/taxonomy';
 import type { ConflictPath } from '../conflicts/types';
 
 export { caseEventTypes, caseStates, type CaseEventType, type CaseSource, type CaseState };
@@ -168,3 +169,65 @@ export function checkEvidence(evidence: CaseDetail['evidence']): CheckEvidence |
   if (!evidence || typeof evidence.checkId !== 'string' || typeof evidence.partyId !== 'string') return null;
   return evidence as unknown as CheckEvidence;
 }
+
+// Staff disclosures of interests (利益披露, src/modules/cases/disclosures.types.ts).
+export const disclosureStatuses = ['pending', 'no_conflict', 'cleared_with_conditions', 'rejected', 'review_due'] as const;
+export type DisclosureStatus = (typeof disclosureStatuses)[number];
+export { disclosureDecisions, rejectionActions, type DisclosureDecision, type RejectionAction };
+
+export interface DisclosureDecisionRecord {
+  decision: DisclosureDecision;
+  comment: string;
+  decidedBy: Person | null;
+  decidedOn: string;
+  conditions: { kind: string; description?: string; staffIds?: readonly string[]; clientIds?: readonly string[] }[];
+  expiresOn: string | null;
+  requiredAction: RejectionAction | null;
+  actionDueOn: string | null;
+}
+
+export interface Disclosure {
+  id: string;
+  ref: string;
+  status: DisclosureStatus;
+  version: number;
+  user: Person;
+  summary: string;
+  declarationId: string | null;
+  declarationItem: number | null;
+  item: Record<string, unknown> | null;
+  client: { id: string; name: string } | null;
+  caseId: string | null;
+  /** The decision in force (for review_due, the one that lapsed or was sent back). */
+  decision: DisclosureDecisionRecord | null;
+  clearance: 'active' | 'expiring' | 'expired' | null;
+  reviewReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DisclosureDetail extends Disclosure {
+  decisions: (DisclosureDecisionRecord & { at: string })[];
+}
+
+export interface NewDisclosureInput {
+  summary?: string | null;
+  declaration?: { id: string; item: number } | null;
+  clientId?: string | null;
+  caseId?: string | null;
+}
+
+export interface DecideDisclosureInput {
+  version: number;
+  decision: DisclosureDecision;
+  comment: string;
+  conditions?: MitigationInput[] | null;
+  expiresOn?: string | null;
+  requiredAction?: RejectionAction | null;
+  actionDueOn?: string | null;
+}
+
+export const DISCLOSURES_API = '/api/disclosures';
+export const disclosureApi = (id: string, rest = '') => `${DISCLOSURES_API}/${encodeURIComponent(id)}${rest}`;
+export const DISCLOSURES_PATH = '/disclosures';
+export const disclosurePath = (id: string) => `${DISCLOSURES_PATH}/${encodeURIComponent(id)}`;
