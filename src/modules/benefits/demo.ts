@@ -2,9 +2,7 @@
 // each inbox, the payment page and the ledger have something true to show.
 import { chinaToday } from '../../core/calendar';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { permissionsOf, type Role } from '../../core/access';
-import { userRoles, users } from '../../platform/auth/auth.tables';
-import type { RequestContext } from '../../platform/context';
+import { demoContext } from '../../platform/seed/demo-context';
 import type { Db } from '../../platform/db/database';
 import { clientContacts, clients, parties } from '../registry/registry.tables';
 import { recordPayment, closeRequest } from './payments.service';
@@ -12,13 +10,6 @@ import { DEMO_BLACKOUT_CLIENT } from './policy.demo';
 import { createRequest, decideStep, submitRequest } from './requests.service';
 import { benefitRequests } from './benefits.tables';
 import type { BenefitDraftInput } from './requests.types';
-
-async function contextOf(db: Db, username: string): Promise<RequestContext> {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!user) throw new Error(`The demo user ${username} is missing`);
-  const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id))).map((r) => r.role as Role);
-  return { principal: { userId: user.id, username, roles, permissions: permissionsOf(roles), via: 'session' }, requestId: 'seed', ip: null };
-}
 
 const versionOf = async (db: Db, id: string) => (await db.select({ version: benefitRequests.version }).from(benefitRequests).where(eq(benefitRequests.id, id)))[0]!.version;
 
@@ -62,15 +53,15 @@ export async function seedDemoBenefits(db: Db): Promise<number> {
   for (const [i, demo] of DEMO_REQUESTS.entries()) {
     const counterpartyPartyId = recipients[i % recipients.length];
     if (!counterpartyPartyId) return 0;
-    const requester = await contextOf(db, demo.requester);
+    const requester = await demoContext(db, demo.requester);
     const id = await createRequest(db, requester, { direction: 'given', currency: 'CNY', ...demo.terms, counterpartyPartyId, benefitDate });
     if (demo.submit === false) continue;
     await submitRequest(db, requester, id, { version: await versionOf(db, id), justification: demo.justification ?? null });
     for (const step of demo.decisions ?? []) {
-      await decideStep(db, await contextOf(db, step.by), id, { version: await versionOf(db, id), decision: step.decision, comment: step.comment ?? null });
+      await decideStep(db, await demoContext(db, step.by), id, { version: await versionOf(db, id), decision: step.decision, comment: step.comment ?? null });
     }
     if (demo.pay) {
-      const finance = await contextOf(db, demo.pay.by);
+      const finance = await demoContext(db, demo.pay.by);
       await recordPayment(db, finance, id, { version: await versionOf(db, id), amount: demo.terms.amount, paidOn: benefitDate, method: 'bank_transfer', voucherNo: demo.pay.voucherNo, note: null });
       if (demo.pay.close) await closeRequest(db, finance, id, { version: await versionOf(db, id) });
     }

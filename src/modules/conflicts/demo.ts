@@ -1,9 +1,6 @@
 // A few checks the demo firm's compliance officer has already run, so the history is not empty.
-import { eq } from 'drizzle-orm';
-import { permissionsOf } from '../../core/access';
-import { users } from '../../platform/auth/auth.tables';
-import type { RequestContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
+import { demoContext } from '../../platform/seed/demo-context';
 import { runCheck } from './conflicts.service';
 import type { ConflictCheckInput } from './conflicts.types';
 import { PartyIndex } from './party-index';
@@ -21,13 +18,7 @@ const DEMO_CHECKS: ConflictCheckInput[] = [
 ];
 
 export async function seedDemoChecks(db: Db, username = 'compliance'): Promise<number> {
-  const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!officer) return 0;
-  const ctx: RequestContext = {
-    principal: { userId: officer.id, username, roles: ['compliance'], permissions: permissionsOf(['compliance']), via: 'session' },
-    requestId: 'seed',
-    ip: null,
-  };
+  const ctx = await demoContext(db, username);
   const index = new PartyIndex(db);
   await index.start();
   for (const input of DEMO_CHECKS) await runCheck(db, index, ctx, input, 'zh-CN');

@@ -8,6 +8,7 @@ import { systemContext } from '../context';
 import { inTransaction, type Db } from '../db/database';
 import { seedDemoBenefits } from '../../modules/benefits/demo';
 import { seedDemoBenefitPolicy } from '../../modules/benefits/policy.demo';
+import { seedDemoCases } from '../../modules/cases/demo';
 import { seedDemoChecks } from '../../modules/conflicts/demo';
 import { seedDemoRegistry } from '../../modules/registry/demo/seed-registry';
 
@@ -103,5 +104,7 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   // Benefit requests in every state, through the same use cases as the API.
   await seedDemoBenefits(db);
   await seedDemoChecks(db);
+  // Conflict cases in several stages, from the registry's planted conflicts.
+  await seedDemoCases(db);
   return { users: people.length };
 }
