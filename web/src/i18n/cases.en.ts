@@ -258,7 +258,7 @@ const casesEn: Messages<typeof casesZhCN> = {
       status: { pending: 'Pending', no_conflict: 'No conflict', cleared_with_conditions: 'Cleared with conditions', rejected: 'Rejected', review_due: 'Review due' },
       clearance: { expiring: 'Expiring', expired: 'Expired' },
       expiresOn: 'Cleared until',
-      expiresOnHelp: 'It must be reviewed (renewed) before then.',
+      expiresOnHelp: 'At most {{months}} months; it must be reviewed (renewed) before then.',
       expiringBy: 'Expiring by',
       createdAt: 'Disclosed at',
       history: 'Decisions',

@@ -256,7 +256,7 @@ const casesZhCN = {
       status: { pending: '待审查', no_conflict: '不构成利益冲突', cleared_with_conditions: '附条件准许', rejected: '不予准许', review_due: '待重新审查' },
       clearance: { expiring: '即将到期', expired: '已到期' },
       expiresOn: '准许有效期至',
-      expiresOnHelp: '到期前须重新审查（续期）。',
+      expiresOnHelp: '最长 {{months}} 个月；到期前须重新审查（续期）。',
       expiringBy: '在此日期前到期',
       createdAt: '提交时间',
       history: '审查记录',

@@ -8,6 +8,8 @@ import { useAuth, useMe } from '../../app/auth';
 import { ErrorAlert } from '../../app/components/ErrorAlert';
 import { FormModal } from '../../app/components/FormModal';
 import { firmToday, formatDateTime } from '../../app/format';
+import { DEFAULT_MAX_CLEARANCE_MONTHS } from '../../../../src/core/cases/clearance';
+import { addMonths } from '../../../../src/core/cases/dates';
 import { DisclosureStatusTag, ExpiryTag } from './DisclosuresPage';
 import { MitigationsEditor, toMitigations, type MitigationValues } from './MitigationsEditor';
 import { userOption } from './Pickers';
@@ -16,6 +18,8 @@ import { casePath, disclosureApi, disclosureDecisions, rejectionActions, type De
 
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD') ?? null;
 const afterToday = (d: Dayjs) => d.format('YYYY-MM-DD') <= firmToday();
+// A clearance runs at most as long as the server allows (src/core's check of a decision).
+const clearanceDay = (d: Dayjs) => afterToday(d) || d.format('YYYY-MM-DD') > addMonths(firmToday(), DEFAULT_MAX_CLEARANCE_MONTHS);
 
 type DecideValues = { decision: DisclosureDecision; comment: string; mitigations?: MitigationValues[]; expiresOn?: Dayjs; requiredAction?: RejectionAction; actionDueOn?: Dayjs };
 
@@ -92,8 +96,8 @@ function DecideDialog({ disclosure: d, onClose }: { disclosure: DisclosureDetail
                 <Form.Item label={t('cases.disclosures.conditions')} required>
                   <MitigationsEditor staff={staff} clients={clients} />
                 </Form.Item>
-                <Form.Item name="expiresOn" label={t('cases.disclosures.expiresOn')} extra={t('cases.disclosures.expiresOnHelp')} rules={[{ required: true, message: t('cases.disclosures.dateRequired') }]}>
-                  <DatePicker disabledDate={afterToday} data-testid="disclosure-expires-on" />
+                <Form.Item name="expiresOn" label={t('cases.disclosures.expiresOn')} extra={t('cases.disclosures.expiresOnHelp', { months: DEFAULT_MAX_CLEARANCE_MONTHS })} rules={[{ required: true, message: t('cases.disclosures.dateRequired') }]}>
+                  <DatePicker disabledDate={clearanceDay} data-testid="disclosure-expires-on" />
                 </Form.Item>
               </>
             );
