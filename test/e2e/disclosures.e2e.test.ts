@@ -90,7 +90,16 @@ describeInBrowser('staff disclosures of interests (利益披露)', (app) => {
     await staff.waitForURL(/\/disclosures\/[0-9a-f-]{36}$/);
     await expect.poll(() => staff.getByTestId('disclosure-decision').count(), { timeout: 10_000 }).toBe(1);
     expect(await staff.getByTestId('disclosure-decision').textContent()).toContain('林晓雯');
-    expect(await staff.getByTestId('disclosure-conditions').textContent()).toContain('不参与该客户的审计工作');
+    const conditions = (await staff.getByTestId('disclosure-conditions').textContent()) ?? '';
+    expect(conditions).toContain('不参与该客户的审计工作');
+    expect(conditions).toContain('王强');
+    expect(conditions).toContain(CLIENT);
+
+    // The same page in English.
+    await staff.getByTestId('lang-switch').click();
+    await expect.poll(() => staff.getByTestId('disclosure-status').first().textContent(), { timeout: 10_000 }).toBe('Cleared with conditions');
+    expect(await staff.getByRole('menuitem', { name: 'Disclosures of interests' }).count()).toBe(1);
+    await staff.getByTestId('lang-switch').click();
     await staff.close();
   }, 240_000);
 });

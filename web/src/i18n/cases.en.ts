@@ -263,6 +263,7 @@ const casesEn: Messages<typeof casesZhCN> = {
       createdAt: 'Disclosed at',
       history: 'Decisions',
       noDecision: 'Not decided yet',
+      someoneElse: 'another person or client',
       decidedBy: 'Decided by {{name}} on {{on}}',
       decide: 'Decide',
       renew: 'Renew or decide again',

@@ -261,6 +261,7 @@ const casesZhCN = {
       createdAt: '提交时间',
       history: '审查记录',
       noDecision: '尚未审查',
+      someoneElse: '其他人员或客户',
       decidedBy: '{{name}} 于 {{on}} 决定',
       decide: '审查决定',
       renew: '续期或重新决定',

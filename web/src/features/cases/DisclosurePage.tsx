@@ -24,7 +24,7 @@ const clearanceDay = (d: Dayjs) => afterToday(d) || d.format('YYYY-MM-DD') > add
 type DecideValues = { decision: DisclosureDecision; comment: string; mitigations?: MitigationValues[]; expiresOn?: Dayjs; requiredAction?: RejectionAction; actionDueOn?: Dayjs };
 
 /** One decision: what was decided, by whom, and its conditions, expiry or required action. */
-function DecisionView({ decision: d }: { decision: DisclosureDecisionRecord }) {
+function DecisionView({ decision: d, names }: { decision: DisclosureDecisionRecord; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const decisions = useTaxonomyOptions('disclosureDecisions', true);
   const kinds = useTaxonomyOptions('mitigationKinds', true);
@@ -36,7 +36,12 @@ function DecisionView({ decision: d }: { decision: DisclosureDecisionRecord }) {
       {d.conditions.length > 0 && (
         <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="disclosure-conditions">
           {d.conditions.map((c, i) => (
-            <li key={i}>{kinds.label(c.kind)}{c.description && `：${c.description}`}</li>
+            <li key={i}>
+              {kinds.label(c.kind)}
+              {c.description && `：${c.description}`}
+              {/* Whom it names, by name when it is the discloser or the client of the disclosure. */}
+              <Typography.Text type="secondary"> {[...(c.staffIds ?? []), ...(c.clientIds ?? [])].map((id) => names.get(id) ?? t('cases.disclosures.someoneElse')).join('、')}</Typography.Text>
+            </li>
           ))}
         </ul>
       )}
@@ -158,6 +163,7 @@ export default function DisclosurePage() {
   if (!d) return <ErrorAlert error={query.error} />;
   // Nobody decides their own disclosure; the server holds the same rule.
   const manages = can('cases.manage') && d.user.id !== me.id;
+  const names = new Map([[d.user.id, d.user.displayName], ...(d.client ? [[d.client.id, d.client.name] as const] : [])]);
   const decidable = d.status === 'pending' || d.status === 'review_due' || d.status === 'cleared_with_conditions';
   const reviewable = d.status !== 'pending' && d.status !== 'review_due';
 
@@ -201,7 +207,7 @@ export default function DisclosurePage() {
         {d.decisions.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.disclosures.noDecision')} />
         ) : (
-          <Timeline data-testid="disclosure-history" items={d.decisions.map((decision) => ({ key: decision.at, content: <DecisionView decision={decision} /> }))} />
+          <Timeline data-testid="disclosure-history" items={d.decisions.map((decision) => ({ key: decision.at, content: <DecisionView decision={decision} names={names} /> }))} />
         )}
       </Card>
       {dialog === 'decide' && <DecideDialog disclosure={d} onClose={() => setDialog(null)} />}
