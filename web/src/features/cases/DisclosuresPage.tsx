@@ -37,7 +37,7 @@ export function ExpiryTag({ disclosure: d }: { disclosure: Disclosure }) {
 }
 
 /** A declared item in a line: "配偶 张三 · 某公司", in the reader's language. */
-export function useItemSummary(): (item: DeclarationItem) => string {
+function useItemSummary(): (item: DeclarationItem) => string {
   const { t } = useTranslation();
   return (item) => {
     const parts =
