@@ -6,7 +6,8 @@ import { choose, confirm, dialog } from '../support/ui';
 const CLIENT = '上海鼎盛精密机械股份有限公司';
 
 /** The text of a date picker, whether the test id sits on its input or around it. */
-const pickerValue = (picker: Locator) => picker.evaluate((node) => (node instanceof HTMLInputElement ? node : node.querySelector('input'))?.value ?? '');
+const pickerValue = (picker: Locator) =>
+  picker.evaluate((node) => ((node.tagName === 'INPUT' ? node : node.querySelector('input')) as { value?: string } | null)?.value ?? '');
 
 describeInBrowser('staff disclosures of interests (利益披露)', (app) => {
   it('王强 discloses an interest touching a client in words; compliance finds it under 全部披露 and clears it with conditions until a date, which 王强 then sees on 我的披露', async () => {
