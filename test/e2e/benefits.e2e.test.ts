@@ -1,22 +1,13 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, screenshot, signIn } from '../support/browser';
+import { choose } from '../support/ui';
 
 /** A JSON read through the signed-in page, as the web app makes it. */
 const apiGet = (page: Page, url: string) => page.evaluate(async (path) => (await fetch(path)).json() as Promise<any>, url);
 
 // A 1×1 PNG: the server accepts evidence files by their content, not by their name.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-/** Opens an antd select, optionally types into it, and picks the option showing `option`. */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await select.locator('input').pressSequentially(search, { delay: 30 });
-  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option });
-  await expect.poll(() => item.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  await item.first().click();
-}
 
 describeInBrowser('client benefits', (app) => {
   it('takes a gift from request with live pre-check, through the manager’s approval and finance’s payment, to the auditor’s trail and ledger', async () => {

@@ -1,3 +1,4 @@
+import { sendEvidence } from '../../platform/files/evidence-store';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/deps';
 import { commonErrors, errorResponse, paged } from '../../platform/http/schemas';
@@ -91,11 +92,7 @@ export const benefitRequestsRoutes =
     });
     app.get('/:id/attachments/:attachmentId', { config: { access: 'authenticated' }, schema: { tags, summary: 'Download an evidence file', params: attachmentParam } }, async (request, reply) => {
       const { attachment, stream } = await openAttachment(db, config.attachmentsDir, request.ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .type(attachment.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-        .header('x-content-sha256', attachment.sha256)
-        .send(stream);
+      return sendEvidence(reply, attachment, stream);
     });
     app.post('/:id/attachments/:attachmentId/remove', { config: { access: 'benefits.request' }, schema: { tags, summary: 'Take an attachment off a draft or returned request', params: attachmentParam, body: VersionInput, response: detail } }, async (request) => {
       await removeAttachment(db, request.ctx, request.params.id, request.params.attachmentId, request.body.version);

@@ -1,3 +1,4 @@
+import { sendEvidence } from '../../platform/files/evidence-store';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/deps';
@@ -73,11 +74,7 @@ export const casesRoutes =
     );
     app.get('/:id/attachments/:attachmentId', { config: { access: 'authenticated' }, schema: { tags, summary: 'Download an evidence file of a case', params: attachmentParam } }, async (request, reply) => {
       const { attachment, stream } = await openCaseAttachment(db, config.attachmentsDir, request.ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .type(attachment.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-        .header('x-content-sha256', attachment.sha256)
-        .send(stream);
+      return sendEvidence(reply, attachment, stream);
     });
 
     // Uploads send the file itself as the body, so the browser can report progress and nothing is re-encoded.

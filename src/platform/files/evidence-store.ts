@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import { DomainError, Invalid } from '../errors';
 
 const zip = [0x50, 0x4b, 0x03, 0x04];
@@ -65,3 +66,12 @@ export async function storeEvidence(dir: string, sha256: string, content: Buffer
 
 /** The stored bytes of a recorded hash. */
 export const readEvidence = (dir: string, sha256: string): ReadStream => createReadStream(pathOf(dir, sha256));
+
+/** Sends a stored evidence file as a download, its hash in a header so the receiver can check it. */
+export function sendEvidence(reply: FastifyReply, file: { mediaType: string; fileName: string; sha256: string }, stream: ReadStream) {
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-sha256', file.sha256)
+    .send(stream);
+}

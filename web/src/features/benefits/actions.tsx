@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
+import { useWrite } from '../../app/write';
 import { FormModal } from '../../app/components/FormModal';
 import { firmToday } from '../../app/format';
 import { formatMoney, moneyToDecimalString, toMinorUnits } from '../../app/money';
@@ -11,29 +12,10 @@ import { useBenefitsRefresh } from './queries';
 import { UsersSelect } from './Selects';
 import { PAYMENT_METHODS, editPath, requestApi, type BenefitRequest, type LedgerEntry, type Money, type RequestLedgerEntry, type PaymentMethod } from './types';
 
-/**
- * Runs one move on a request. A 409 (someone decided first, the state moved on, a stale version)
- * is not the user's mistake to fix in the dialog: it shows the server's message and reloads.
- */
+/** Runs one move on a request, says so and refreshes; a 409 shows the server's message and reloads. */
 export function useRequestMove() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const refresh = useBenefitsRefresh();
-  return async (path: string, body: unknown, done: string = t('common.saved')): Promise<BenefitRequest | null> => {
-    try {
-      const result = await api.post<BenefitRequest>(path, body);
-      message.success(done);
-      await refresh();
-      return result;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        message.error(e.message);
-        await refresh();
-        return null;
-      }
-      throw e;
-    }
-  };
+  const write = useWrite(useBenefitsRefresh());
+  return (path: string, body: unknown, done?: string) => write(() => api.post<BenefitRequest>(path, body), done);
 }
 
 export type Decision = 'approve' | 'reject' | 'return';

@@ -1,8 +1,8 @@
-import { App } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
+import { useWrite } from '../../app/write';
 import type { TaxonomyList } from '../../../../src/core/cases/taxonomy';
 import { TAXONOMY_API, caseApi, disclosureApi, type CaseDetail, type DisclosureDetail, type TaxonomyAnswer } from './types';
 
@@ -51,27 +51,7 @@ export function useTaxonomyOptions(list: TaxonomyList, all = false) {
   };
 }
 
-/**
- * Runs one write on a case, says so and refreshes. A 409 (someone moved the case first, a stale
- * version) is not the user's to fix in the dialog: it shows the server's message and reloads.
- */
+/** Runs one write on a case, says so and refreshes; a 409 shows the server's message and reloads. */
 export function useCaseWrite() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const refresh = useCasesRefresh();
-  return async <T,>(run: () => Promise<T>, done: string = t('common.saved')): Promise<T | null> => {
-    try {
-      const result = await run();
-      message.success(done);
-      await refresh();
-      return result;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        message.error(e.message);
-        await refresh();
-        return null;
-      }
-      throw e;
-    }
-  };
+  return useWrite(useCasesRefresh());
 }
