@@ -1,0 +1,421 @@
+// The rule engine: folds monitoring events, in order, into windowed aggregates and judges each event
+// against the rule set as it arrives. Pure and in memory; the monitoring module keeps one per process
+// as a cache of the event log, and the benchmark and the rule preview run their own.
+import { periodWindow } from '../benefits/limits';
+import { dayNumber } from '../cases/dates';
+import { scoreOf, type AlertCandidate, type AlertReason, type AlertRequestFact, type AlertSubject, MAX_ALERT_REQUESTS } from './alerts';
+import type { BenefitFacts, MonitoringEvent } from './events';
+import type { RuleKind, RuleSet } from './rules';
+import { KeyedWindow, median, SlidingWindow } from './windows';
+
+/** A request the engine has seen, with who approved it so far. */
+interface Tracked {
+  facts: BenefitFacts;
+  fact: AlertRequestFact;
+  live: boolean;
+  approvers: string[];
+}
+
+interface RunningTotal {
+  total: number;
+  requests: Tracked[];
+}
+
+interface PeerGroup {
+  ratios: Map<string, number>;
+  median: number | null;
+  changes: number;
+}
+
+const YEAR_DAYS = 365;
+
+function windowOf<T>(map: Map<string, SlidingWindow<T>>, key: string, days: number): SlidingWindow<T> {
+  let window = map.get(key);
+  if (!window) map.set(key, (window = new SlidingWindow<T>(days)));
+  return window;
+}
+
+const newest = (tracked: Iterable<Tracked>): AlertRequestFact[] => {
+  const facts = [...tracked].map((t) => t.fact);
+  return facts.slice(Math.max(0, facts.length - MAX_ALERT_REQUESTS)).reverse();
+};
+
+export class MonitoringEngine {
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly byRecipient = new Map<string, SlidingWindow<Tracked>>();
+  private readonly byClient = new Map<string, SlidingWindow<Tracked>>();
+  private readonly clientYear = new Map<string, SlidingWindow<Tracked>>();
+  private readonly splitByRecipient = new Map<string, SlidingWindow<Tracked>>();
+  private readonly splitByClient = new Map<string, SlidingWindow<Tracked>>();
+  private readonly spikeRecent = new Map<string, SlidingWindow<null>>();
+  private readonly spikeWide = new Map<string, SlidingWindow<null>>();
+  private readonly totals = new Map<string, RunningTotal>();
+  private readonly peers = new Map<string, PeerGroup>();
+  private readonly clientRevenue = new Map<string, { revenue: number; group: string | null }>();
+  private readonly approvals = new Map<string, KeyedWindow<AlertRequestFact>>();
+  private readonly lookback: number;
+  /** The first day of the log the engine was given: before it, it knows nothing. */
+  private origin: number | null = null;
+  /** The last event folded in. */
+  lastSeq = 0;
+
+  constructor(readonly rules: RuleSet) {
+    this.lookback = Math.max(rules.related_party.params.lookbackDays, rules.blackout.params.lookbackDays);
+  }
+
+  /** Folds one event in and returns what it fires. Events must come in `seq` order. */
+  apply(event: MonitoringEvent): AlertCandidate[] {
+    const day = dayNumber(event.day);
+    this.origin ??= day;
+    this.lastSeq = event.seq;
+    const fired: AlertCandidate[] = [];
+    const raise = (rule: RuleKind, key: string, strength: number, subject: AlertSubject, requests: AlertRequestFact[], reason: AlertReason) => {
+      const config = this.rules[rule];
+      if (config.enabled) fired.push({ rule, key: `${rule}:${key}`, score: scoreOf(config.weight, strength), subject, requests, reason, seq: event.seq, day: event.day });
+    };
+    switch (event.kind) {
+      case 'submitted':
+        this.submitted(this.track(event.benefit, event.day), day, raise);
+        break;
+      case 'approved': {
+        const t = this.track(event.benefit, event.day);
+        t.approvers.push(event.approverId);
+        this.approved(t, event.approverId, event.approverPath, day, raise);
+        break;
+      }
+      case 'paid': {
+        const t = this.track(event.benefit, event.day);
+        const days = dayNumber(event.paidOn) - dayNumber(event.approvedOn);
+        const { maxDaysAfterApproval } = this.rules.payment_mismatch.params;
+        if (days > maxDaysAfterApproval)
+          raise('payment_mismatch', `late:${t.fact.requestId}`, 0.6 + (0.4 * (days - maxDaysAfterApproval)) / maxDaysAfterApproval, subjectOf(t), [t.fact], {
+            rule: 'payment_mismatch',
+            problem: 'late',
+            days,
+            maxDays: maxDaysAfterApproval,
+            approvedOn: event.approvedOn,
+            paidOn: event.paidOn,
+          });
+        break;
+      }
+      case 'closed': {
+        const t = this.track(event.benefit, event.day);
+        const { toleranceBasisPoints } = this.rules.payment_mismatch.params;
+        const gap = Math.abs(event.paidCnyMinor - event.approvedCnyMinor);
+        if (event.paidCnyMinor > 0 && gap * 10_000 > toleranceBasisPoints * event.approvedCnyMinor)
+          raise('payment_mismatch', `short:${t.fact.requestId}`, 0.6 + gap / Math.max(1, event.approvedCnyMinor), subjectOf(t), [t.fact], {
+            rule: 'payment_mismatch',
+            problem: 'short',
+            paidMinor: event.paidCnyMinor,
+            approvedMinor: event.approvedCnyMinor,
+            toleranceBasisPoints,
+          });
+        break;
+      }
+      case 'ended':
+        this.ended(this.track(event.benefit, event.day));
+        break;
+      case 'related':
+        this.related(event.userId, event.partyId, event.clientId, event.path, day, raise);
+        break;
+      case 'blackout': {
+        const window = this.byClient.get(event.clientId);
+        if (!window) break;
+        window.advance(day);
+        const inside = [...window.items()].map((e) => e.item).filter((t) => t.live && t.facts.benefitDate >= event.blackout.startsOn && t.facts.benefitDate <= event.blackout.endsOn);
+        if (inside.length > 0) raise('blackout', event.blackout.id, 1, subjectOf(inside[0]!), newest(inside), { rule: 'blackout', blackout: event.blackout });
+        break;
+      }
+    }
+    return fired;
+  }
+
+  /**
+   * Judges what only the passing of time or the other clients change: each client's benefits over the
+   * last year against its peers', with the peer medians recomputed from scratch.
+   */
+  sweep(dayText: string, seq: number): AlertCandidate[] {
+    const day = dayNumber(dayText);
+    const fired: AlertCandidate[] = [];
+    for (const [clientId, window] of this.clientYear) {
+      window.advance(day);
+      this.recordRatio(clientId, window);
+    }
+    for (const group of this.peers.values()) this.refreshMedian(group, true);
+    for (const clientId of this.clientYear.keys()) {
+      const found = this.outlier(clientId);
+      if (found && this.rules.revenue_outlier.enabled)
+        fired.push({ ...found, key: `revenue_outlier:${clientId}`, score: scoreOf(this.rules.revenue_outlier.weight, found.strength), seq, day: dayText });
+    }
+    return fired;
+  }
+
+  private track(facts: BenefitFacts, dayText: string): Tracked {
+    const known = this.tracked.get(facts.requestId);
+    if (known) {
+      known.facts = facts;
+      return known;
+    }
+    const fact: AlertRequestFact = {
+      requestId: facts.requestId,
+      ref: facts.ref,
+      amountCnyMinor: facts.amountCnyMinor,
+      benefitDate: facts.benefitDate,
+      day: dayText,
+      requesterId: facts.requesterId,
+      departmentId: facts.departmentId,
+      recipientId: facts.recipientId,
+      clientId: facts.clientId,
+    };
+    const t: Tracked = { facts, fact, live: true, approvers: [] };
+    this.tracked.set(facts.requestId, t);
+    return t;
+  }
+
+  private submitted(t: Tracked, day: number, raise: Raise): void {
+    const f = t.facts;
+    const amount = f.amountCnyMinor;
+    const subject = subjectOf(t);
+    const recipientWindow = windowOf(this.byRecipient, f.recipientId, this.lookback);
+    recipientWindow.advance(day, (gone) => {
+      if (this.tracked.get(gone.item.fact.requestId) === gone.item) this.tracked.delete(gone.item.fact.requestId);
+    });
+    recipientWindow.add(day, amount, t);
+    if (f.clientId) {
+      const clientWindow = windowOf(this.byClient, f.clientId, this.lookback);
+      clientWindow.advance(day);
+      clientWindow.add(day, amount, t);
+    }
+
+    this.structuring(t, day, raise);
+    this.cumulative(t, raise);
+    if (f.clientId) this.spike(t, day, raise);
+    if (f.clientId) this.revenue(t, day, raise);
+
+    if (f.recipientPublicOfficial && amount >= this.rules.public_official.params.minAmountMinor)
+      raise('public_official', f.recipientId, 1, subject, [t.fact], { rule: 'public_official', amountMinor: amount });
+    if (f.requesterPath) raise('related_party', `${f.requesterId}:${f.recipientId}`, 1, subject, [t.fact], { rule: 'related_party', role: 'requester', userId: f.requesterId, path: f.requesterPath });
+    if (f.blackout) raise('blackout', f.blackout.id, 1, subject, [t.fact], { rule: 'blackout', blackout: f.blackout });
+    if (f.clientId && f.clientSince) {
+      const { withinDays, minAmountMinor } = this.rules.new_client.params;
+      const days = day - dayNumber(f.clientSince);
+      if (days <= withinDays && amount >= minAmountMinor)
+        raise('new_client', f.clientId, 0.6 + (0.4 * (withinDays - Math.max(0, days))) / Math.max(1, withinDays), subject, [t.fact], {
+          rule: 'new_client',
+          clientSince: f.clientSince,
+          days,
+          withinDays,
+        });
+    }
+  }
+
+  private structuring(t: Tracked, day: number, raise: Raise): void {
+    const { windowDays, thresholdMinor, minCount } = this.rules.structuring.params;
+    const f = t.facts;
+    if (!this.rules.structuring.enabled || f.amountCnyMinor >= thresholdMinor) return;
+    let recipientSet: string | null = null;
+    const scopes: ['recipient' | 'client', string | null, Map<string, SlidingWindow<Tracked>>][] = [
+      ['recipient', f.recipientId, this.splitByRecipient],
+      ['client', f.clientId, this.splitByClient],
+    ];
+    for (const [scope, id, windows] of scopes) {
+      if (!id) continue;
+      const window = windowOf(windows, id, windowDays);
+      window.advance(day);
+      window.add(day, f.amountCnyMinor, t);
+      if (window.count < minCount || window.sum < thresholdMinor) continue;
+      const members = [...window.items()].map((e) => e.item);
+      const set = members.map((m) => m.fact.requestId).join(',');
+      // The client's split is the recipient's: one alert for the same facts.
+      if (scope === 'client' && set === recipientSet) continue;
+      recipientSet = scope === 'recipient' ? set : recipientSet;
+      raise('structuring', `${scope}:${id}`, 0.6 + (0.4 * (window.sum - thresholdMinor)) / thresholdMinor, subjectOf(t), newest(members), {
+        rule: 'structuring',
+        scope,
+        count: window.count,
+        totalMinor: window.sum,
+        thresholdMinor,
+        windowDays,
+      });
+    }
+  }
+
+  private cumulative(t: Tracked, raise: Raise): void {
+    if (!this.rules.cumulative_limit.enabled) return;
+    const f = t.facts;
+    const ratio = this.rules.cumulative_limit.params.ratioBasisPoints;
+    const limits: ['recipient' | 'client', string | null, { amountMinor: number; period: 'month' | 'quarter' | 'year' } | null][] = [
+      ['recipient', f.recipientId, f.limits.recipientPeriod],
+      ['client', f.clientId, f.limits.clientYear === null ? null : { amountMinor: f.limits.clientYear, period: 'year' }],
+    ];
+    for (const [scope, id, limit] of limits) {
+      if (!id || !limit || limit.amountMinor <= 0) continue;
+      const periodStart = periodWindow(f.benefitDate, limit.period).from;
+      const key = `${scope}:${id}:${f.benefitType}:${periodStart}`;
+      let running = this.totals.get(key);
+      if (!running) this.totals.set(key, (running = { total: 0, requests: [] }));
+      running.total += f.amountCnyMinor;
+      running.requests.push(t);
+      if (running.total * 10_000 < ratio * limit.amountMinor) continue;
+      const departments = new Map<string, number>();
+      for (const r of running.requests) departments.set(r.facts.departmentId, (departments.get(r.facts.departmentId) ?? 0) + r.facts.amountCnyMinor);
+      raise('cumulative_limit', key, running.total / limit.amountMinor, subjectOf(t), newest(running.requests), {
+        rule: 'cumulative_limit',
+        scope,
+        benefitType: f.benefitType,
+        period: limit.period,
+        periodStart,
+        totalMinor: running.total,
+        limitMinor: limit.amountMinor,
+        departments: [...departments].map(([departmentId, amountMinor]) => ({ departmentId, amountMinor })).sort((a, b) => b.amountMinor - a.amountMinor),
+      });
+    }
+  }
+
+  private spike(t: Tracked, day: number, raise: Raise): void {
+    if (!this.rules.frequency_spike.enabled) return;
+    const { recentDays, baselineDays, factor, minRecentCount, minBaselineCount } = this.rules.frequency_spike.params;
+    const clientId = t.facts.clientId!;
+    const recent = windowOf(this.spikeRecent, clientId, recentDays);
+    const wide = windowOf(this.spikeWide, clientId, recentDays + baselineDays);
+    recent.advance(day);
+    wide.advance(day);
+    recent.add(day, t.facts.amountCnyMinor, null);
+    wide.add(day, t.facts.amountCnyMinor, null);
+    // Only a client watched for the whole baseline has one.
+    const baselineStart = day - recentDays - baselineDays + 1;
+    const since = Math.max(this.origin ?? day, t.facts.clientSince ? dayNumber(t.facts.clientSince) : Number.MIN_SAFE_INTEGER);
+    if (since > baselineStart || recent.count < minRecentCount) return;
+    const scale = recentDays / baselineDays;
+    const baselineCount = (wide.count - recent.count) * scale;
+    const baselineMinor = Math.round((wide.sum - recent.sum) * scale);
+    const byCount = recent.count / Math.max(baselineCount, minBaselineCount);
+    const byAmount = baselineMinor > 0 ? recent.sum / baselineMinor : 0;
+    const strength = Math.max(byCount, byAmount);
+    if (strength < factor) return;
+    const members = [...(this.byClient.get(clientId)?.since(day - recentDays + 1) ?? [])].map((e) => e.item).reverse();
+    raise('frequency_spike', clientId, strength / (2 * factor), subjectOf(t), newest(members), {
+      rule: 'frequency_spike',
+      recentDays,
+      recentCount: recent.count,
+      recentMinor: recent.sum,
+      baselineCount: Math.round(baselineCount * 10) / 10,
+      baselineMinor,
+      factor,
+    });
+  }
+
+  private revenue(t: Tracked, day: number, raise: Raise): void {
+    if (!this.rules.revenue_outlier.enabled) return;
+    const f = t.facts;
+    const clientId = f.clientId!;
+    const { peerBy } = this.rules.revenue_outlier.params;
+    this.clientRevenue.set(clientId, { revenue: f.clientRevenueCnyMinor ?? 0, group: peerBy === 'department' ? f.clientDepartmentId : (f.clientServiceLines[0] ?? null) });
+    const window = windowOf(this.clientYear, clientId, YEAR_DAYS);
+    window.advance(day);
+    window.add(day, f.amountCnyMinor, t);
+    this.recordRatio(clientId, window);
+    const found = this.outlier(clientId);
+    if (found) raise('revenue_outlier', clientId, found.strength, found.subject, found.requests, found.reason);
+  }
+
+  private recordRatio(clientId: string, window: SlidingWindow<Tracked>): void {
+    const info = this.clientRevenue.get(clientId);
+    if (!info?.group || info.revenue <= 0) return;
+    let group = this.peers.get(info.group);
+    if (!group) this.peers.set(info.group, (group = { ratios: new Map(), median: null, changes: 0 }));
+    group.ratios.set(clientId, Math.round((window.sum * 10_000) / info.revenue));
+    group.changes += 1;
+  }
+
+  private refreshMedian(group: PeerGroup, force = false): void {
+    // Recomputed once a tenth of the group has changed: a median moves slowly.
+    if (force || group.median === null || group.changes >= Math.max(8, group.ratios.size / 10)) {
+      group.median = median([...group.ratios.values()]);
+      group.changes = 0;
+    }
+  }
+
+  private outlier(clientId: string): (Omit<AlertCandidate, 'key' | 'score' | 'seq' | 'day' | 'rule'> & { rule: 'revenue_outlier'; strength: number }) | null {
+    const info = this.clientRevenue.get(clientId);
+    const group = info?.group ? this.peers.get(info.group) : undefined;
+    const window = this.clientYear.get(clientId);
+    if (!info?.group || !group || !window) return null;
+    const { factor, minRatioBasisPoints, minPeers, peerBy } = this.rules.revenue_outlier.params;
+    if (group.ratios.size < minPeers) return null;
+    this.refreshMedian(group);
+    const ratio = group.ratios.get(clientId) ?? 0;
+    const peerMedian = group.median ?? 0;
+    if (ratio < minRatioBasisPoints || ratio < factor * peerMedian) return null;
+    const members = [...window.items()].map((e) => e.item).filter((m) => m.live);
+    if (members.length === 0) return null;
+    return {
+      rule: 'revenue_outlier',
+      strength: peerMedian > 0 ? ratio / (2 * factor * peerMedian) : 1,
+      subject: { ...subjectOf(members.at(-1)!), userId: null },
+      requests: newest(members),
+      reason: {
+        rule: 'revenue_outlier',
+        peerBy,
+        peerGroup: info.group,
+        ratioBasisPoints: ratio,
+        peerMedianBasisPoints: peerMedian,
+        peers: group.ratios.size,
+        benefitsMinor: window.sum,
+        revenueMinor: info.revenue,
+      },
+    };
+  }
+
+  private approved(t: Tracked, approverId: string, approverPath: string | null, day: number, raise: Raise): void {
+    const f = t.facts;
+    if (approverPath) raise('related_party', `${approverId}:${f.recipientId}`, 1, { ...subjectOf(t), userId: approverId }, [t.fact], { rule: 'related_party', role: 'approver', userId: approverId, path: approverPath });
+    if (!this.rules.approver_affinity.enabled) return;
+    const { windowDays, minCount, minShareBasisPoints, minDistinctRequesters } = this.rules.approver_affinity.params;
+    let window = this.approvals.get(approverId);
+    if (!window) this.approvals.set(approverId, (window = new KeyedWindow(windowDays)));
+    window.add(day, f.requesterId, t.fact);
+    const count = window.counts.get(f.requesterId) ?? 0;
+    const distinct = window.counts.size;
+    if (count < minCount || distinct < minDistinctRequesters || count * 10_000 < minShareBasisPoints * window.total) return;
+    raise('approver_affinity', `${approverId}:${f.requesterId}`, (count / window.total) * (distinct / 3), { ...subjectOf(t), userId: approverId, clientId: null, recipientId: null }, window.factsOf(f.requesterId).reverse().slice(0, MAX_ALERT_REQUESTS), {
+      rule: 'approver_affinity',
+      approverId,
+      requesterId: f.requesterId,
+      count,
+      total: window.total,
+      distinctRequesters: distinct,
+      windowDays,
+    });
+  }
+
+  private ended(t: Tracked): void {
+    if (!t.live) return;
+    t.live = false;
+    for (const running of this.totals.values()) {
+      const at = running.requests.indexOf(t);
+      if (at >= 0) {
+        running.requests.splice(at, 1);
+        running.total -= t.facts.amountCnyMinor;
+      }
+    }
+  }
+
+  private related(userId: string, partyId: string, clientId: string | null, path: string, day: number, raise: Raise): void {
+    const seen = new Set<Tracked>();
+    const windows = [this.byRecipient.get(partyId), clientId ? this.byClient.get(clientId) : undefined];
+    for (const window of windows) {
+      if (!window) continue;
+      window.advance(day);
+      for (const { item } of window.items()) if (item.live && (item.facts.requesterId === userId || item.approvers.includes(userId))) seen.add(item);
+    }
+    if (seen.size === 0) return;
+    const hits = [...seen];
+    const role = hits.some((t) => t.facts.requesterId === userId) ? 'requester' : 'approver';
+    raise('related_party', `${userId}:${partyId}`, 1, { ...subjectOf(hits[0]!), userId }, newest(hits), { rule: 'related_party', role, userId, path });
+  }
+}
+
+type Raise = (rule: RuleKind, key: string, strength: number, subject: AlertSubject, requests: AlertRequestFact[], reason: AlertReason) => void;
+
+const subjectOf = (t: Tracked): AlertSubject => ({ clientId: t.facts.clientId, recipientId: t.facts.recipientId, userId: t.facts.requesterId, departmentId: t.facts.departmentId });
