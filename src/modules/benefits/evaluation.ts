@@ -80,10 +80,15 @@ async function relatedStaff(executor: Executor, counterpartyPartyId: string, cli
   return { related, linkedToPublicOfficial, counterparty: facts.get(counterpartyPartyId) };
 }
 
+/** Staff linked to this recipient or client, each with the link in words; they must not approve its benefits. */
+export async function relatedStaffPaths(executor: Executor, counterpartyPartyId: string, clientId: string | null): Promise<Map<string, string>> {
+  const client = await resolveClient(executor, counterpartyPartyId, clientId);
+  return (await relatedStaff(executor, counterpartyPartyId, client?.party.id ?? null)).related;
+}
+
 /** Staff who must not approve a benefit for this recipient or client. */
 export async function relatedUserIdsOf(executor: Executor, counterpartyPartyId: string, clientId: string | null): Promise<string[]> {
-  const client = await resolveClient(executor, counterpartyPartyId, clientId);
-  return [...(await relatedStaff(executor, counterpartyPartyId, client?.party.id ?? null)).related.keys()];
+  return [...(await relatedStaffPaths(executor, counterpartyPartyId, clientId)).keys()];
 }
 
 /**

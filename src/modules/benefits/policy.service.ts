@@ -16,6 +16,7 @@ import {
 import { skipText } from '../../core/benefits/explain';
 import type { BenefitType, BenefitTypePolicy, BlackoutWindow, PolicyVersion } from '../../core/benefits/policy';
 import { ensureClientVisible, noteRefusal, visibleClient } from '../../platform/access/client-scope';
+import { publishEvents } from '../../platform/events/outbox';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { departments, userRoles, users } from '../../platform/auth/auth.tables';
 import type { RequestContext } from '../../platform/context';
@@ -529,6 +530,7 @@ export async function insertBlackout(tx: Tx, ctx: RequestContext, input: Blackou
     .values({ clientId: input.clientId, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, createdBy: userId(ctx) })
     .returning();
   await appendAudit(tx, ctx, { action: 'benefit.blackout.create', entityType: 'benefit_blackout', entityId: row!.id, after: row });
+  await publishEvents(tx, ctx, [{ type: 'BlackoutDeclared', entityType: 'benefit_blackout', entityId: row!.id }]);
   return row!.id;
 }
 

@@ -6,6 +6,7 @@ import { rateOf } from './amounts';
 import { transition, type BenefitRequestEvent, type BenefitRequestState, type TransitionContext } from '../../core/benefits/lifecycle';
 import type { EvidenceKind } from '../../core/benefits/policy';
 import { appendAudit } from '../../platform/audit/audit.service';
+import { publishEvents, type DomainEventType } from '../../platform/events/outbox';
 import type { RequestContext } from '../../platform/context';
 import { queryRows, type Executor, type Tx } from '../../platform/db/database';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors';
@@ -94,7 +95,23 @@ export interface HistoryEntry {
   after?: unknown;
 }
 
-/** One line of the request's history and its audit entry. */
+/** The history kinds other modules react to, as domain events (monitoring judges them). */
+const publishedKinds: Record<string, DomainEventType> = {
+  submitted: 'BenefitSubmitted',
+  resubmitted: 'BenefitSubmitted',
+  reapproval: 'BenefitSubmitted',
+  registered: 'BenefitSubmitted',
+  step_approved: 'BenefitApproved',
+  approved: 'BenefitApproved',
+  paid: 'BenefitPaid',
+  closed: 'BenefitClosed',
+  rejected: 'BenefitEnded',
+  returned: 'BenefitEnded',
+  withdrawn: 'BenefitEnded',
+  cancelled: 'BenefitEnded',
+};
+
+/** One line of the request's history, its audit entry and, for the moves others react to, a domain event. */
 export async function recordHistory(tx: Tx, ctx: RequestContext, row: Pick<RequestRow, 'id' | 'ref'>, entry: HistoryEntry): Promise<void> {
   await tx.insert(benefitRequestEvents).values({
     requestId: row.id,
@@ -113,6 +130,13 @@ export async function recordHistory(tx: Tx, ctx: RequestContext, row: Pick<Reque
     before: entry.before ?? (entry.from ? { state: entry.from } : null),
     after: entry.after ?? { ref: row.ref, ...(entry.to ? { state: entry.to } : {}), ...(entry.comment ? { comment: entry.comment } : {}) },
   });
+  const type = publishedKinds[entry.kind];
+  if (type) {
+    const payment = entry.kind === 'paid' ? (entry.evidence as { entryId: string; paidOn: string }) : null;
+    await publishEvents(tx, ctx, [
+      { type, entityType: 'benefit_request', entityId: row.id, payload: { kind: entry.kind, ...(payment ? { entryId: payment.entryId, paidOn: payment.paidOn } : {}) } },
+    ]);
+  }
 }
 
 export interface LedgerMove {

@@ -1,5 +1,6 @@
 // Set-based writes for file imports, FtM imports and the demo seed: thousands of already-validated records in a
 // few statements, one audit entry per record, all inside the caller's transaction.
+import { publishEvents } from '../../platform/events/outbox';
 import { randomUUID } from 'node:crypto';
 import { maskIdentifier, type IdentifierScheme } from '../../core/identifiers';
 import { guessNameLanguage, normalizeName, type NameLanguage, type NameType } from '../../core/names';
@@ -99,4 +100,5 @@ export async function insertRelationshipsBulk(tx: Tx, ctx: RequestContext, list:
   }));
   await insertRows(tx, relationships, rows);
   await appendAuditBatch(tx, ctx, rows.map((row) => ({ action: `relationship.${verb}`, entityType: 'relationship', entityId: row.id, after: row })));
+  await publishEvents(tx, ctx, rows.map((row) => ({ type: 'RelationshipAdded' as const, entityType: 'relationship', entityId: row.id })));
 }

@@ -1,3 +1,4 @@
+import { publishEvents } from '../../platform/events/outbox';
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { formatPercentage, parsePercentage, relationshipProblems, type RelationshipType } from '../../core/relationships';
 import { ensurePartyVisible, visibleParty } from '../../platform/access/client-scope';
@@ -120,6 +121,7 @@ export async function insertRelationships(tx: Tx, ctx: RequestContext, rows: Rel
     .insert(relationships)
     .values(rows.map((r) => ({ ...r, createdBy: ctx.principal?.userId ?? null })))
     .returning();
+  await publishEvents(tx, ctx, created.map((r) => ({ type: 'RelationshipAdded' as const, entityType: 'relationship', entityId: r.id })));
   return created;
 }
 

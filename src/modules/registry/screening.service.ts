@@ -5,7 +5,8 @@ import type { ClientRef, DeclaredDispute, RecusalEdge, StaffRef } from '../../co
 import type { IndexedParty } from '../../core/matching/name-index';
 import { users } from '../../platform/auth/auth.tables';
 import type { Executor } from '../../platform/db/database';
-import { clients, parties, partyIdentifiers, partyNames, relationships } from './registry.tables';
+import { relationshipLabel } from '../../core/conflicts/explain';
+import { clientContacts, clients, parties, partyIdentifiers, partyNames, relationships } from './registry.tables';
 
 type PartyKind = IndexedParty['kind'];
 
@@ -189,4 +190,41 @@ export async function clientParties(executor: Executor, clientIds: readonly stri
   if (!clientIds.length) return new Map();
   const rows = await executor.select({ id: clients.id, partyId: clients.partyId }).from(clients).where(inArray(clients.id, [...new Set(clientIds)]));
   return new Map(rows.map((r) => [r.id, r.partyId]));
+}
+
+/** A relationship that links a staff member to a party: the pairs monitoring re-judges past benefits for. */
+export interface StaffLink {
+  userId: string;
+  partyId: string;
+  /** The client the party is, or one it is a contact of. */
+  clientId: string | null;
+  /** The link in words, e.g. 张伟 —配偶— 王芳. */
+  path: string;
+}
+
+/** The staff links a relationship makes: staff to the other party, and to the clients that party is or is a contact of. */
+export async function staffLinksOf(executor: Executor, relationshipId: string): Promise<StaffLink[]> {
+  const [link] = await executor
+    .select({ from: relationships.fromPartyId, to: relationships.toPartyId, type: relationships.type, supersededById: relationships.supersededById })
+    .from(relationships)
+    .where(eq(relationships.id, relationshipId));
+  if (!link || link.supersededById) return [];
+  const facts = await partyFacts(executor, [link.from, link.to]);
+  const [from, to] = [facts.get(link.from), facts.get(link.to)];
+  if (!from || !to) return [];
+  const path = `${from.name} —${relationshipLabel(link.type, 'zh-CN')}— ${to.name}`;
+  const found: StaffLink[] = [];
+  for (const [staff, other] of [
+    [from, to],
+    [to, from],
+  ] as const) {
+    if (!staff.staff || other.staff) continue;
+    const contacted = await executor
+      .select({ clientId: clientContacts.clientId })
+      .from(clientContacts)
+      .where(and(eq(clientContacts.partyId, other.id), isNull(clientContacts.endedAt)));
+    const clientIds = [...new Set([other.client?.id ?? null, ...contacted.map((c) => c.clientId)])];
+    for (const clientId of clientIds) found.push({ userId: staff.staff.userId, partyId: other.id, clientId: clientId ?? null, path });
+  }
+  return found;
 }

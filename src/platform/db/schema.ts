@@ -7,3 +7,5 @@ export * from '../../modules/benefits/benefits.tables';
 export * from '../../modules/notifications/notifications.tables';
 export * from '../../modules/cases/cases.tables';
 export * from '../../modules/recusal/recusal.tables';
+export * from '../events/events.tables';
+export * from '../../modules/monitoring/monitoring.tables';
