@@ -89,7 +89,8 @@ export function decideMerge(existing: readonly ExistingAlert[], candidate: Pick<
 export function mergeRequests(held: readonly AlertRequestFact[], incoming: readonly AlertRequestFact[]): AlertRequestFact[] {
   const byId = new Map<string, AlertRequestFact>();
   for (const fact of [...held, ...incoming]) byId.set(fact.requestId, fact);
-  return [...byId.values()].sort((a, b) => (a.day === b.day ? a.ref.localeCompare(b.ref) : a.day < b.day ? 1 : -1)).slice(0, MAX_ALERT_REQUESTS);
+  // Refs are numbered in order, so within a day the later ref is the newer request.
+  return [...byId.values()].sort((a, b) => (a.day === b.day ? b.ref.localeCompare(a.ref) : a.day < b.day ? 1 : -1)).slice(0, MAX_ALERT_REQUESTS);
 }
 
 /** Score from a rule's weight and a strength between 0 and 1 (floored at 0.6: a fired rule is never trivial). */

@@ -6,7 +6,7 @@ import { dayNumber } from '../cases/dates';
 import { scoreOf, type AlertCandidate, type AlertReason, type AlertRequestFact, type AlertSubject, MAX_ALERT_REQUESTS } from './alerts';
 import type { BenefitFacts, MonitoringEvent } from './events';
 import type { RuleKind, RuleSet } from './rules';
-import { KeyedWindow, median, SlidingWindow } from './windows';
+import { KeyedWindow, median, SlidingWindow, type WindowEntry } from './windows';
 
 /** A request the engine has seen, with who approved it so far. */
 interface Tracked {
@@ -14,6 +14,8 @@ interface Tracked {
   fact: AlertRequestFact;
   live: boolean;
   approvers: string[];
+  /** The seq of the event that first showed it: requests found in several windows sort by it. */
+  order: number;
 }
 
 interface RunningTotal {
@@ -121,8 +123,9 @@ export class MonitoringEngine {
       case 'blackout': {
         const window = this.byClient.get(event.clientId);
         if (!window) break;
-        window.advance(day);
-        const inside = [...window.items()].map((e) => e.item).filter((t) => t.live && t.facts.benefitDate >= event.blackout.startsOn && t.facts.benefitDate <= event.blackout.endsOn);
+        const inside = this.within(window, day, this.rules.blackout.params.lookbackDays).filter(
+          (t) => t.live && t.facts.benefitDate >= event.blackout.startsOn && t.facts.benefitDate <= event.blackout.endsOn,
+        );
         if (inside.length > 0) raise('blackout', event.blackout.id, 1, subjectOf(inside[0]!), newest(inside), { rule: 'blackout', blackout: event.blackout });
         break;
       }
@@ -167,7 +170,7 @@ export class MonitoringEngine {
       recipientId: facts.recipientId,
       clientId: facts.clientId,
     };
-    const t: Tracked = { facts, fact, live: true, approvers: [] };
+    const t: Tracked = { facts, fact, live: true, approvers: [], order: this.lastSeq };
     this.tracked.set(facts.requestId, t);
     return t;
   }
@@ -177,9 +180,7 @@ export class MonitoringEngine {
     const amount = f.amountCnyMinor;
     const subject = subjectOf(t);
     const recipientWindow = windowOf(this.byRecipient, f.recipientId, this.lookback);
-    recipientWindow.advance(day, (gone) => {
-      if (this.tracked.get(gone.item.fact.requestId) === gone.item) this.tracked.delete(gone.item.fact.requestId);
-    });
+    recipientWindow.advance(day, this.forget);
     recipientWindow.add(day, amount, t);
     if (f.clientId) {
       const clientWindow = windowOf(this.byClient, f.clientId, this.lookback);
@@ -286,11 +287,12 @@ export class MonitoringEngine {
     const baselineStart = day - recentDays - baselineDays + 1;
     const since = Math.max(this.origin ?? day, t.facts.clientSince ? dayNumber(t.facts.clientSince) : Number.MIN_SAFE_INTEGER);
     if (since > baselineStart || recent.count < minRecentCount) return;
-    const scale = recentDays / baselineDays;
-    const baselineCount = (wide.count - recent.count) * scale;
-    const baselineMinor = Math.round((wide.sum - recent.sum) * scale);
-    const byCount = recent.count / Math.max(baselineCount, minBaselineCount);
-    const byAmount = baselineMinor > 0 ? recent.sum / baselineMinor : 0;
+    const pastCount = wide.count - recent.count;
+    const pastMinor = wide.sum - recent.sum;
+    // The recent days against the baseline scaled to as many days, each one division of whole numbers so
+    // that a ratio exactly at the factor meets it.
+    const byCount = (recent.count * baselineDays) / Math.max(pastCount * recentDays, minBaselineCount * baselineDays);
+    const byAmount = pastMinor > 0 ? (recent.sum * baselineDays) / (pastMinor * recentDays) : 0;
     const strength = Math.max(byCount, byAmount);
     if (strength < factor) return;
     const members = [...(this.byClient.get(clientId)?.since(day - recentDays + 1) ?? [])].map((e) => e.item).reverse();
@@ -299,8 +301,8 @@ export class MonitoringEngine {
       recentDays,
       recentCount: recent.count,
       recentMinor: recent.sum,
-      baselineCount: Math.round(baselineCount * 10) / 10,
-      baselineMinor,
+      baselineCount: Math.round((pastCount * recentDays * 10) / baselineDays) / 10,
+      baselineMinor: Math.round((pastMinor * recentDays) / baselineDays),
       factor,
     });
   }
@@ -329,8 +331,8 @@ export class MonitoringEngine {
   }
 
   private refreshMedian(group: PeerGroup, force = false): void {
-    // Recomputed once a tenth of the group has changed: a median moves slowly.
-    if (force || group.median === null || group.changes >= Math.max(8, group.ratios.size / 10)) {
+    // Recomputed once a tenth of the group has changed: a median moves slowly, except in a small group.
+    if (force || group.median === null || group.changes >= Math.max(1, group.ratios.size / 10)) {
       group.median = median([...group.ratios.values()]);
       group.changes = 0;
     }
@@ -389,6 +391,20 @@ export class MonitoringEngine {
     });
   }
 
+  /**
+   * The requests of a recipient's or client's log submitted in the last `days` days, oldest first. The
+   * log keeps the longest lookback of the rules that read it; each rule looks back its own.
+   */
+  private within(log: SlidingWindow<Tracked>, day: number, days: number): Tracked[] {
+    log.advance(day, this.forget);
+    return [...log.since(day - days + 1)].map((e) => e.item).reverse();
+  }
+
+  /** A request that left the lookback is no longer followed. */
+  private readonly forget = (gone: WindowEntry<Tracked>): void => {
+    if (this.tracked.get(gone.item.fact.requestId) === gone.item) this.tracked.delete(gone.item.fact.requestId);
+  };
+
   private ended(t: Tracked): void {
     if (!t.live) return;
     t.live = false;
@@ -406,11 +422,11 @@ export class MonitoringEngine {
     const windows = [this.byRecipient.get(partyId), clientId ? this.byClient.get(clientId) : undefined];
     for (const window of windows) {
       if (!window) continue;
-      window.advance(day);
-      for (const { item } of window.items()) if (item.live && (item.facts.requesterId === userId || item.approvers.includes(userId))) seen.add(item);
+      for (const t of this.within(window, day, this.rules.related_party.params.lookbackDays))
+        if (t.live && (t.facts.requesterId === userId || t.approvers.includes(userId))) seen.add(t);
     }
     if (seen.size === 0) return;
-    const hits = [...seen];
+    const hits = [...seen].sort((a, b) => a.order - b.order);
     const role = hits.some((t) => t.facts.requesterId === userId) ? 'requester' : 'approver';
     raise('related_party', `${userId}:${partyId}`, 1, { ...subjectOf(hits[0]!), userId }, newest(hits), { rule: 'related_party', role, userId, path });
   }

@@ -17,7 +17,7 @@ export class SlidingWindow<T> {
 
   constructor(readonly days: number) {}
 
-  /** Moves the window to end on `day`; returns the entries that left it. */
+  /** Moves the window to end on `day`, handing each entry that leaves it to `onEvict`. */
   advance(day: number, onEvict?: (entry: WindowEntry<T>) => void): void {
     const from = day - this.days + 1;
     while (this.head < this.entries.length && this.entries[this.head]!.day < from) {

@@ -1,0 +1,621 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../cases/dates';
+import type { AlertCandidate } from './alerts';
+import { MonitoringEngine } from './engine';
+import type { BenefitFacts, BlackoutFact, MonitoringEvent } from './events';
+import { defaultRuleSet, type RuleKind, ruleKinds, type RuleParams, type RuleSet } from './rules';
+
+/** Day n of the test calendar: d(0) is 2024-01-01. */
+const d = (n: number) => addDays('2024-01-01', n);
+
+let requestsMade = 0;
+/** A benefit with plain defaults: a 100 CNY gift from staff-1 (dept-1) to recipient-1 of client-1, nothing flagged. */
+function benefit(overrides: Partial<BenefitFacts> = {}): BenefitFacts {
+  requestsMade += 1;
+  return {
+    requestId: `req-${requestsMade}`,
+    ref: `BR-2024-${String(requestsMade).padStart(6, '0')}`,
+    clientId: 'client-1',
+    recipientId: 'recipient-1',
+    requesterId: 'staff-1',
+    departmentId: 'dept-1',
+    benefitType: 'gift',
+    amountCnyMinor: 10_000,
+    benefitDate: d(0),
+    recipientPublicOfficial: false,
+    requesterPath: null,
+    clientSince: null,
+    clientRevenueCnyMinor: null,
+    clientDepartmentId: null,
+    clientServiceLines: [],
+    limits: { recipientPeriod: null, clientYear: null },
+    blackout: null,
+    ...overrides,
+  };
+}
+
+type Tuning = { [K in RuleKind]?: Partial<RuleParams[K]> };
+
+/** The default rule set with some parameters changed and some rules switched off. */
+function ruleSet(tuning: Tuning = {}, disabled: readonly RuleKind[] = []): RuleSet {
+  const rules = structuredClone(defaultRuleSet);
+  for (const kind of ruleKinds) {
+    Object.assign(rules[kind].params, tuning[kind]);
+    if (disabled.includes(kind)) rules[kind].enabled = false;
+  }
+  return rules;
+}
+
+type Unnumbered<E> = E extends MonitoringEvent ? Omit<E, 'seq'> : never;
+
+/** An engine fed events in order, numbered as they come; `raised` collects every candidate. */
+function monitor(tuning: Tuning = {}, disabled: readonly RuleKind[] = []) {
+  const engine = new MonitoringEngine(ruleSet(tuning, disabled));
+  const raised: AlertCandidate[] = [];
+  let seq = 0;
+  const apply = (event: Unnumbered<MonitoringEvent>) => {
+    seq += 1;
+    const fired = engine.apply({ ...event, seq } as MonitoringEvent);
+    raised.push(...fired);
+    return fired;
+  };
+  return {
+    raised,
+    apply,
+    /** Submits a benefit, dated the day it is submitted unless the overrides say otherwise. */
+    submit(day: string, overrides: Partial<BenefitFacts> = {}) {
+      const facts = benefit({ benefitDate: day, ...overrides });
+      return { facts, fired: apply({ kind: 'submitted', day, benefit: facts }) };
+    },
+    approve: (day: string, facts: BenefitFacts, approverId: string, approverPath: string | null = null) => apply({ kind: 'approved', day, benefit: facts, approverId, approverPath }),
+    end: (day: string, facts: BenefitFacts) => apply({ kind: 'ended', day, benefit: facts }),
+    sweep(day: string) {
+      const fired = engine.sweep(day, seq);
+      raised.push(...fired);
+      return fired;
+    },
+  };
+}
+type Monitor = ReturnType<typeof monitor>;
+
+const of = (fired: readonly AlertCandidate[], rule: RuleKind) => fired.filter((c) => c.rule === rule);
+const requestIds = (candidate: AlertCandidate | undefined) => candidate?.requests.map((r) => r.requestId);
+
+describe('structuring (7 days, threshold 5,000 CNY, at least 2 requests)', () => {
+  const pair = (first: number, second: number, secondDay = 1) => {
+    const w = monitor();
+    const a = w.submit(d(0), { amountCnyMinor: first });
+    const b = w.submit(d(secondDay), { amountCnyMinor: second });
+    return { a: a.facts, b: b.facts, fired: of(b.fired, 'structuring') };
+  };
+
+  it('fires when requests under the threshold sum exactly to it, newest first', () => {
+    const { a, b, fired } = pair(250_000, 250_000);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ key: 'structuring:recipient:recipient-1', reason: { scope: 'recipient', count: 2, totalMinor: 500_000, thresholdMinor: 500_000, windowDays: 7 } });
+    expect(requestIds(fired[0])).toEqual([b.requestId, a.requestId]);
+  });
+
+  it('does not fire one fen below the threshold', () => {
+    expect(pair(250_000, 249_999).fired).toEqual([]);
+  });
+
+  it('does not count a request equal to the threshold as under it', () => {
+    expect(pair(500_000, 100_000).fired).toEqual([]);
+    expect(pair(499_999, 1).fired).toHaveLength(1);
+  });
+
+  it('counts requests within windowDays and not one day outside', () => {
+    expect(pair(300_000, 300_000, 6).fired).toHaveLength(1);
+    expect(pair(300_000, 300_000, 7).fired).toEqual([]);
+  });
+
+  it('needs minCount requests', () => {
+    const w = monitor({ structuring: { minCount: 3 } });
+    w.submit(d(0), { amountCnyMinor: 300_000 });
+    expect(of(w.submit(d(1), { amountCnyMinor: 300_000 }).fired, 'structuring')).toEqual([]);
+    expect(of(w.submit(d(2), { amountCnyMinor: 1 }).fired, 'structuring')[0]).toMatchObject({ reason: { count: 3, totalMinor: 600_001 } });
+  });
+
+  it('raises one alert, the recipient’s, when the client’s split is the same requests', () => {
+    const { fired } = pair(300_000, 300_000);
+    expect(fired.map((c) => c.key)).toEqual(['structuring:recipient:recipient-1']);
+  });
+
+  it('raises the client’s alert when the split spreads over its recipients', () => {
+    const w = monitor();
+    w.submit(d(0), { amountCnyMinor: 300_000, recipientId: 'recipient-1' });
+    const fired = of(w.submit(d(1), { amountCnyMinor: 300_000, recipientId: 'recipient-2' }).fired, 'structuring');
+    expect(fired.map((c) => c.key)).toEqual(['structuring:client:client-1']);
+    expect(fired[0]!.reason).toMatchObject({ scope: 'client', count: 2 });
+  });
+
+  it('raises both when the client’s split holds more than the recipient’s', () => {
+    const w = monitor();
+    w.submit(d(0), { amountCnyMinor: 100_000, recipientId: 'recipient-2' });
+    w.submit(d(1), { amountCnyMinor: 200_000 });
+    const fired = of(w.submit(d(2), { amountCnyMinor: 300_000 }).fired, 'structuring');
+    expect(fired.map((c) => [c.key, c.requests.length])).toEqual([
+      ['structuring:recipient:recipient-1', 2],
+      ['structuring:client:client-1', 3],
+    ]);
+  });
+
+  it('judges a recipient without a client on its own', () => {
+    const w = monitor();
+    w.submit(d(0), { amountCnyMinor: 300_000, clientId: null });
+    expect(of(w.submit(d(1), { amountCnyMinor: 300_000, clientId: null }).fired, 'structuring').map((c) => c.key)).toEqual(['structuring:recipient:recipient-1']);
+  });
+});
+
+describe('cumulative_limit (80 % of a per-period limit)', () => {
+  const quarterly = { limits: { recipientPeriod: { amountMinor: 100_000, period: 'quarter' as const }, clientYear: null } };
+  const yearly = { limits: { recipientPeriod: null, clientYear: 100_000 } };
+
+  it('fires at exactly 80 % of the recipient’s quarterly limit, not one fen below', () => {
+    const w = monitor();
+    w.submit('2024-02-01', { ...quarterly, amountCnyMinor: 50_000 });
+    const [alert] = of(w.submit('2024-03-01', { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit');
+    expect(alert).toMatchObject({
+      key: 'cumulative_limit:recipient:recipient-1:gift:2024-01-01',
+      reason: { scope: 'recipient', benefitType: 'gift', period: 'quarter', periodStart: '2024-01-01', totalMinor: 80_000, limitMinor: 100_000 },
+    });
+
+    const below = monitor();
+    below.submit('2024-02-01', { ...quarterly, amountCnyMinor: 50_000 });
+    expect(of(below.submit('2024-03-01', { ...quarterly, amountCnyMinor: 29_999 }).fired, 'cumulative_limit')).toEqual([]);
+  });
+
+  it('sums what several departments give one client and lists each department’s share', () => {
+    const w = monitor();
+    const give = (departmentId: string, recipientId: string, amountCnyMinor: number) => of(w.submit(d(10), { ...yearly, departmentId, recipientId, amountCnyMinor }).fired, 'cumulative_limit');
+    give('dept-a', 'recipient-1', 30_000);
+    give('dept-b', 'recipient-2', 10_000);
+    expect(give('dept-a', 'recipient-3', 20_000)).toEqual([]);
+    const [alert] = give('dept-c', 'recipient-4', 20_000);
+    expect(alert).toMatchObject({ key: 'cumulative_limit:client:client-1:gift:2024-01-01', reason: { scope: 'client', totalMinor: 80_000 } });
+    expect(alert!.requests).toHaveLength(4);
+    expect(alert!.reason).toMatchObject({
+      departments: [
+        { departmentId: 'dept-a', amountMinor: 50_000 },
+        { departmentId: 'dept-c', amountMinor: 20_000 },
+        { departmentId: 'dept-b', amountMinor: 10_000 },
+      ],
+    });
+  });
+
+  it('no longer counts a request that ended', () => {
+    const w = monitor();
+    const withdrawn = w.submit(d(1), { ...quarterly, amountCnyMinor: 50_000 }).facts;
+    w.end(d(2), withdrawn);
+    expect(of(w.submit(d(3), { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit')).toEqual([]);
+    const last = w.submit(d(4), { ...quarterly, amountCnyMinor: 50_000 });
+    const [alert] = of(last.fired, 'cumulative_limit');
+    expect(alert!.reason).toMatchObject({ totalMinor: 80_000, departments: [{ departmentId: 'dept-1', amountMinor: 80_000 }] });
+    expect(requestIds(alert)).not.toContain(withdrawn.requestId);
+  });
+
+  it('starts afresh in a new period, by the benefit date', () => {
+    const w = monitor();
+    const datedOn = (benefitDate: string, amountCnyMinor: number) => of(w.submit('2024-03-20', { ...quarterly, benefitDate, amountCnyMinor }).fired, 'cumulative_limit');
+    datedOn('2024-03-31', 70_000);
+    expect(datedOn('2024-04-01', 10_000)).toEqual([]);
+    expect(datedOn('2024-03-31', 10_000)).toHaveLength(1);
+  });
+
+  it('keeps each benefit type to its own limit', () => {
+    const w = monitor();
+    w.submit(d(1), { ...quarterly, amountCnyMinor: 50_000, benefitType: 'hospitality' });
+    expect(of(w.submit(d(2), { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit')).toEqual([]);
+  });
+});
+
+describe('frequency_spike (last 30 days against the 180 before)', () => {
+  /** Benefits for client-1 on the given days (counted from the first event, day 0), 100 CNY each unless told. */
+  const benefitsOn = (w: Monitor, days: readonly number[], amounts: number | readonly number[] = 10_000, overrides: Partial<BenefitFacts> = {}) =>
+    days.flatMap((day, i) => of(w.submit(d(day), { amountCnyMinor: typeof amounts === 'number' ? amounts : amounts[i]!, ...overrides }).fired, 'frequency_spike'));
+  /** Twelve benefits over the first 180 days: two a month. */
+  const baseline = Array.from({ length: 12 }, (_, i) => i * 15);
+  const lastDays = (n: number) => Array.from({ length: n }, (_, i) => 209 - n + 1 + i);
+
+  it('fires when the last 30 days reach factor × the monthly baseline, not one short', () => {
+    const w = monitor();
+    benefitsOn(w, baseline);
+    const fired = benefitsOn(w, lastDays(6));
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ key: 'frequency_spike:client-1', day: d(209), reason: { recentCount: 6, baselineCount: 2, factor: 3 } });
+    expect(fired[0]!.requests).toHaveLength(6);
+
+    const short = monitor();
+    benefitsOn(short, baseline);
+    expect(benefitsOn(short, lastDays(5))).toEqual([]);
+  });
+
+  it('fires on the amount when the last 30 days reach factor × the monthly baseline amount, not one fen short', () => {
+    // Twelve benefits worth 1,000 CNY over 180 days: 166.67 CNY a month; two a month by count.
+    const baselineAmounts = [...Array.from({ length: 11 }, () => 8_333), 8_337];
+    const w = monitor();
+    benefitsOn(w, baseline, baselineAmounts);
+    const [alert] = benefitsOn(w, lastDays(4), 12_500);
+    expect(alert).toMatchObject({ reason: { recentCount: 4, recentMinor: 50_000, baselineCount: 2 } });
+
+    const short = monitor();
+    benefitsOn(short, baseline, baselineAmounts);
+    expect(benefitsOn(short, lastDays(4), [12_500, 12_500, 12_500, 12_499])).toEqual([]);
+  });
+
+  it('meets a fractional factor exactly', () => {
+    const tuning = { frequency_spike: { baselineDays: 150, factor: 2.5, minRecentCount: 3 } };
+    // Six benefits in 150 days: 1.2 a month; three in the last 30 days are 2.5 times that.
+    const w = monitor(tuning);
+    benefitsOn(w, [0, 25, 50, 75, 100, 125], 10_000);
+    expect(benefitsOn(w, [177, 178, 179], 1_000)).toHaveLength(1);
+
+    const seven = monitor(tuning);
+    benefitsOn(seven, [0, 20, 40, 60, 80, 100, 120], 10_000);
+    expect(benefitsOn(seven, [177, 178, 179], 1_000)).toEqual([]);
+  });
+
+  it('needs minRecentCount benefits in the last 30 days', () => {
+    // A client with no baseline: its floor of one a month stands in.
+    const burst = (minRecentCount: number) => {
+      const w = monitor({ frequency_spike: { minRecentCount } });
+      w.submit(d(0), { clientId: null, recipientId: 'someone-else' });
+      return benefitsOn(w, lastDays(4));
+    };
+    expect(burst(4)).toHaveLength(1);
+    expect(burst(5)).toEqual([]);
+  });
+
+  it('raises nothing before the client has been watched for the whole baseline', () => {
+    const burst = (firstDay: number, clientSince: string | null) => {
+      const w = monitor();
+      w.submit(d(firstDay), { clientId: null, recipientId: 'someone-else' });
+      return benefitsOn(w, lastDays(4), 10_000, { clientSince });
+    };
+    expect(burst(0, null)).toHaveLength(1);
+    expect(burst(1, null)).toEqual([]);
+    expect(burst(0, d(0))).toHaveLength(1);
+    expect(burst(0, d(1))).toEqual([]);
+  });
+});
+
+describe('public_official', () => {
+  it('fires for a public official from minAmountMinor on, never for others', () => {
+    const w = monitor({ public_official: { minAmountMinor: 100_000 } });
+    const [alert] = of(w.submit(d(0), { recipientPublicOfficial: true, amountCnyMinor: 100_000 }).fired, 'public_official');
+    expect(alert).toMatchObject({ key: 'public_official:recipient-1', reason: { amountMinor: 100_000 } });
+    expect(of(w.submit(d(1), { recipientPublicOfficial: true, amountCnyMinor: 99_999 }).fired, 'public_official')).toEqual([]);
+    expect(of(w.submit(d(2), { recipientPublicOfficial: false, amountCnyMinor: 1_000_000 }).fired, 'public_official')).toEqual([]);
+  });
+});
+
+describe('related_party', () => {
+  it('fires at submission when the requester is linked to the recipient', () => {
+    const w = monitor();
+    const [alert] = of(w.submit(d(0), { requesterPath: 'spouse of the recipient' }).fired, 'related_party');
+    expect(alert).toMatchObject({ key: 'related_party:staff-1:recipient-1', subject: { userId: 'staff-1' }, reason: { role: 'requester', userId: 'staff-1', path: 'spouse of the recipient' } });
+    expect(of(w.submit(d(1)).fired, 'related_party')).toEqual([]);
+  });
+
+  it('fires at approval when the approver is linked to the recipient', () => {
+    const w = monitor();
+    const { facts } = w.submit(d(0));
+    expect(of(w.approve(d(1), facts, 'partner-1'), 'related_party')).toEqual([]);
+    const [alert] = of(w.approve(d(1), facts, 'partner-2', 'former colleague of the recipient'), 'related_party');
+    expect(alert).toMatchObject({ key: 'related_party:partner-2:recipient-1', subject: { userId: 'partner-2' }, reason: { role: 'approver', userId: 'partner-2' } });
+    expect(requestIds(alert)).toEqual([facts.requestId]);
+  });
+
+  it('on a new relationship, finds the user’s requests for that party or its client, newest first', () => {
+    const w = monitor();
+    const forOtherRecipient = w.submit(d(0), { recipientId: 'recipient-2' }).facts;
+    const forParty = w.submit(d(1)).facts;
+    w.submit(d(2), { requesterId: 'staff-2' });
+    w.submit(d(3), { clientId: 'client-2', recipientId: 'recipient-3' });
+    const [alert] = of(w.apply({ kind: 'related', day: d(4), userId: 'staff-1', partyId: 'recipient-1', clientId: 'client-1', path: 'cousin' }), 'related_party');
+    expect(alert).toMatchObject({ key: 'related_party:staff-1:recipient-1', reason: { role: 'requester', path: 'cousin' } });
+    expect(requestIds(alert)).toEqual([forParty.requestId, forOtherRecipient.requestId]);
+  });
+
+  it('on a new relationship, finds the requests the user approved', () => {
+    const w = monitor();
+    const { facts } = w.submit(d(0), { requesterId: 'staff-2' });
+    w.approve(d(1), facts, 'partner-1');
+    const [alert] = of(w.apply({ kind: 'related', day: d(2), userId: 'partner-1', partyId: 'recipient-1', clientId: null, path: 'brother' }), 'related_party');
+    expect(alert).toMatchObject({ subject: { userId: 'partner-1' }, reason: { role: 'approver' } });
+    expect(of(w.apply({ kind: 'related', day: d(2), userId: 'partner-9', partyId: 'recipient-1', clientId: null, path: 'brother' }), 'related_party')).toEqual([]);
+  });
+
+  it('looks back lookbackDays and not one day more', () => {
+    const relatedAfter = (days: number) => {
+      const w = monitor({ related_party: { lookbackDays: 30 } });
+      w.submit(d(0));
+      return of(w.apply({ kind: 'related', day: d(days), userId: 'staff-1', partyId: 'recipient-1', clientId: 'client-1', path: 'cousin' }), 'related_party');
+    };
+    expect(relatedAfter(29)).toHaveLength(1);
+    expect(relatedAfter(30)).toEqual([]);
+  });
+
+  it('ignores requests that ended', () => {
+    const w = monitor();
+    w.end(d(1), w.submit(d(0)).facts);
+    expect(of(w.apply({ kind: 'related', day: d(2), userId: 'staff-1', partyId: 'recipient-1', clientId: 'client-1', path: 'cousin' }), 'related_party')).toEqual([]);
+  });
+});
+
+describe('revenue_outlier (factor 4, at least 50 bp, at least 5 clients in the group)', () => {
+  /** A benefit to a client with 10,000 CNY of annual revenue: each 100 fen is 1 basis point of it. */
+  const toClient = (clientId: string, amountCnyMinor: number, serviceLine = 'tax'): Partial<BenefitFacts> => ({
+    clientId,
+    recipientId: `contact-of-${clientId}`,
+    amountCnyMinor,
+    clientRevenueCnyMinor: 1_000_000,
+    clientDepartmentId: 'dept-tax',
+    clientServiceLines: [serviceLine, 'advisory'],
+  });
+  /** Peers at 20 bp, then `client-x` at the given share; what the last submission raised. */
+  const outlierAmong = (peers: number, amountCnyMinor: number, tuning: Tuning = {}) => {
+    const w = monitor(tuning);
+    for (let i = 1; i <= peers; i += 1) w.submit(d(0), toClient(`peer-${i}`, 2_000));
+    return of(w.submit(d(1), toClient('client-x', amountCnyMinor)).fired, 'revenue_outlier');
+  };
+
+  it('fires at factor × the peer median, not below it', () => {
+    const [alert] = outlierAmong(4, 8_000);
+    expect(alert).toMatchObject({
+      key: 'revenue_outlier:client-x',
+      subject: { clientId: 'client-x', userId: null },
+      reason: { peerBy: 'department', peerGroup: 'dept-tax', ratioBasisPoints: 80, peerMedianBasisPoints: 20, peers: 5, benefitsMinor: 8_000, revenueMinor: 1_000_000 },
+    });
+    expect(outlierAmong(4, 7_900)).toEqual([]);
+  });
+
+  it('needs minPeers clients in the group, the client included', () => {
+    expect(outlierAmong(3, 8_000, { revenue_outlier: { minPeers: 4 } })).toHaveLength(1);
+    expect(outlierAmong(3, 8_000)).toEqual([]);
+  });
+
+  it('needs minRatioBasisPoints of revenue', () => {
+    const among = (amountCnyMinor: number) => {
+      const w = monitor();
+      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`peer-${i}`, 100));
+      return of(w.submit(d(1), toClient('client-x', amountCnyMinor)).fired, 'revenue_outlier');
+    };
+    expect(among(5_000)).toHaveLength(1);
+    expect(among(4_900)).toEqual([]);
+  });
+
+  it('compares with the clients of the same service line when told', () => {
+    const judged = (peerBy: 'department' | 'service_line') => {
+      const w = monitor({ revenue_outlier: { peerBy } });
+      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`tax-${i}`, 2_000, 'tax'));
+      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`audit-${i}`, 10_000, 'audit'));
+      return of(w.submit(d(1), toClient('client-x', 8_000, 'tax')).fired, 'revenue_outlier');
+    };
+    expect(judged('service_line')[0]).toMatchObject({ reason: { peerBy: 'service_line', peerGroup: 'tax', peers: 5, peerMedianBasisPoints: 20 } });
+    expect(judged('department')).toEqual([]);
+  });
+
+  it('judges against the group as it is now', () => {
+    const w = monitor();
+    const clients = ['a', 'b', 'c', 'd', 'e'];
+    for (const id of clients) w.submit(d(0), toClient(id, 2_000));
+    // Everyone quadruples: the first two stand out while the others are still at 20 bp, the rest do not.
+    const fired = clients.map((id) => of(w.submit(d(1), toClient(id, 6_000)).fired, 'revenue_outlier').map((c) => c.key));
+    expect(fired).toEqual([['revenue_outlier:a'], ['revenue_outlier:b'], [], [], []]);
+  });
+
+  it('sweep finds an outlier made by its peers’ benefits, and lets a year’s benefits go', () => {
+    const w = monitor();
+    w.submit(d(0), toClient('client-x', 8_000));
+    for (let i = 1; i <= 4; i += 1) w.submit(d(1), toClient(`peer-${i}`, 2_000));
+    expect(of(w.raised, 'revenue_outlier')).toEqual([]);
+    const swept = w.sweep(d(2));
+    expect(swept.map((c) => [c.key, c.day, c.seq])).toEqual([['revenue_outlier:client-x', d(2), 5]]);
+    expect(w.sweep(d(364))).toHaveLength(1);
+    expect(w.sweep(d(365))).toEqual([]);
+  });
+});
+
+describe('blackout', () => {
+  const quietPeriod: BlackoutFact = { id: 'blackout-1', startsOn: '2024-03-01', endsOn: '2024-03-31', reason: 'IPO quiet period' };
+
+  it('fires at submission for a benefit inside a blackout window', () => {
+    const w = monitor();
+    const [alert] = of(w.submit('2024-02-20', { benefitDate: '2024-03-05', blackout: quietPeriod }).fired, 'blackout');
+    expect(alert).toMatchObject({ key: 'blackout:blackout-1', reason: { blackout: quietPeriod } });
+    expect(of(w.submit('2024-02-20', { benefitDate: '2024-04-05' }).fired, 'blackout')).toEqual([]);
+  });
+
+  it('a new window covers earlier benefits dated inside it, both ends included', () => {
+    const w = monitor();
+    const dated = (benefitDate: string, overrides: Partial<BenefitFacts> = {}) => w.submit('2024-02-01', { benefitDate, ...overrides }).facts;
+    dated('2024-02-29');
+    const first = dated('2024-03-01');
+    const last = dated('2024-03-31');
+    dated('2024-04-01');
+    dated('2024-03-15', { clientId: 'client-2' });
+    w.end('2024-02-10', dated('2024-03-10'));
+    const [alert] = of(w.apply({ kind: 'blackout', day: '2024-02-15', clientId: 'client-1', blackout: quietPeriod }), 'blackout');
+    expect(alert).toMatchObject({ key: 'blackout:blackout-1' });
+    expect(requestIds(alert)).toEqual([last.requestId, first.requestId]);
+  });
+
+  it('raises nothing when no benefit falls inside the new window', () => {
+    const w = monitor();
+    w.submit('2024-02-01', { benefitDate: '2024-02-29' });
+    w.submit('2024-02-01', { benefitDate: '2024-04-01' });
+    expect(w.apply({ kind: 'blackout', day: '2024-02-15', clientId: 'client-1', blackout: quietPeriod })).toEqual([]);
+  });
+
+  it('looks back lookbackDays and not one day more', () => {
+    const declaredAfter = (days: number) => {
+      const w = monitor({ blackout: { lookbackDays: 30 } });
+      w.submit(d(0), { benefitDate: '2024-03-10' });
+      return of(w.apply({ kind: 'blackout', day: d(days), clientId: 'client-1', blackout: quietPeriod }), 'blackout');
+    };
+    expect(declaredAfter(29)).toHaveLength(1);
+    expect(declaredAfter(30)).toEqual([]);
+  });
+});
+
+describe('approver_affinity (90 days, at least 6 approvals, half of the approver’s, 3 requesters)', () => {
+  /** partner-1 approves `times` requests of the requester on the day; what the last approval raised. */
+  const approvals = (w: Monitor, day: string, requesterId: string, times: number) => {
+    let fired: AlertCandidate[] = [];
+    for (let i = 0; i < times; i += 1) fired = of(w.approve(day, w.submit(day, { requesterId }).facts, 'partner-1'), 'approver_affinity');
+    return fired;
+  };
+  const affinity = (others: Record<string, number>, times: number, day = d(1)) => {
+    const w = monitor();
+    for (const [requesterId, n] of Object.entries(others)) approvals(w, d(0), requesterId, n);
+    return approvals(w, day, 'staff-1', times);
+  };
+
+  it('fires from minCount approvals of one requester, not one fewer', () => {
+    const [alert] = affinity({ 'staff-2': 1, 'staff-3': 1 }, 6);
+    expect(alert).toMatchObject({
+      key: 'approver_affinity:partner-1:staff-1',
+      subject: { userId: 'partner-1', clientId: null, recipientId: null },
+      reason: { approverId: 'partner-1', requesterId: 'staff-1', count: 6, total: 8, distinctRequesters: 3, windowDays: 90 },
+    });
+    expect(alert!.requests).toHaveLength(6);
+    expect(affinity({ 'staff-2': 1, 'staff-3': 1 }, 5)).toEqual([]);
+  });
+
+  it('needs minDistinctRequesters requesters', () => {
+    expect(affinity({ 'staff-2': 1 }, 6)).toEqual([]);
+  });
+
+  it('fires from exactly the minimum share, not below it', () => {
+    expect(affinity({ 'staff-2': 3, 'staff-3': 3 }, 6)).toHaveLength(1);
+    expect(affinity({ 'staff-2': 3, 'staff-3': 4 }, 6)).toEqual([]);
+  });
+
+  it('forgets approvals that left the window', () => {
+    expect(affinity({ 'staff-2': 1, 'staff-3': 1 }, 6, d(89))).toHaveLength(1);
+    expect(affinity({ 'staff-2': 1, 'staff-3': 1 }, 6, d(90))).toEqual([]);
+  });
+});
+
+describe('payment_mismatch (5 % tolerance, paid within 60 days of approval)', () => {
+  const paid = (w: Monitor, facts: BenefitFacts, approvedOn: string, paidOn: string) =>
+    of(w.apply({ kind: 'paid', day: paidOn, benefit: facts, paymentCnyMinor: facts.amountCnyMinor, paidOn, approvedOn, approvedCnyMinor: facts.amountCnyMinor }), 'payment_mismatch');
+  const closed = (w: Monitor, facts: BenefitFacts, paidCnyMinor: number) =>
+    of(w.apply({ kind: 'closed', day: d(40), benefit: facts, paidCnyMinor, approvedCnyMinor: 100_000 }), 'payment_mismatch');
+
+  it('fires for a payment more than maxDaysAfterApproval after approval, not at exactly that', () => {
+    const w = monitor();
+    const { facts } = w.submit(d(0));
+    expect(paid(w, facts, d(1), d(61))).toEqual([]);
+    const [alert] = paid(w, facts, d(1), d(62));
+    expect(alert).toMatchObject({ key: `payment_mismatch:late:${facts.requestId}`, reason: { problem: 'late', days: 61, maxDays: 60, approvedOn: d(1), paidOn: d(62) } });
+  });
+
+  it('fires when settled for more than the tolerance off the approved amount, either way', () => {
+    const w = monitor();
+    const { facts } = w.submit(d(0), { amountCnyMinor: 100_000 });
+    expect(closed(w, facts, 95_000)).toEqual([]);
+    expect(closed(w, facts, 105_000)).toEqual([]);
+    expect(closed(w, facts, 94_999)[0]).toMatchObject({ key: `payment_mismatch:short:${facts.requestId}`, reason: { problem: 'short', paidMinor: 94_999, approvedMinor: 100_000, toleranceBasisPoints: 500 } });
+    expect(closed(w, facts, 105_001)).toHaveLength(1);
+  });
+
+  it('does not fire for a request closed with nothing paid', () => {
+    const w = monitor();
+    expect(closed(w, w.submit(d(0), { amountCnyMinor: 100_000 }).facts, 0)).toEqual([]);
+  });
+});
+
+describe('new_client (within 30 days of onboarding, from 1,000 CNY)', () => {
+  const onboarded = (submittedDay: number, amountCnyMinor: number, clientSince: string | null = d(0)) =>
+    of(monitor().submit(d(submittedDay), { clientSince, amountCnyMinor }).fired, 'new_client');
+
+  it('fires up to withinDays after the client’s first day, not one day later', () => {
+    expect(onboarded(30, 100_000)[0]).toMatchObject({ key: 'new_client:client-1', score: 24, reason: { clientSince: d(0), days: 30, withinDays: 30 } });
+    expect(onboarded(31, 100_000)).toEqual([]);
+  });
+
+  it('fires from minAmountMinor, not one fen below', () => {
+    expect(onboarded(0, 100_000)[0]).toMatchObject({ score: 40, reason: { days: 0 } });
+    expect(onboarded(0, 99_999)).toEqual([]);
+  });
+
+  it('counts benefits before the client’s first day at full strength', () => {
+    expect(onboarded(0, 100_000, d(5))[0]).toMatchObject({ score: 40, reason: { days: -5 } });
+  });
+
+  it('does not fire without an onboarding date', () => {
+    expect(onboarded(0, 100_000, null)).toEqual([]);
+  });
+});
+
+describe('every rule', () => {
+  /** Something each rule fires on under the default rule set, from just over its edge to far beyond it. */
+  const scenarios: Record<RuleKind, (w: Monitor) => void> = {
+    structuring: (w) => {
+      for (const amount of [250_000, 250_000, 499_999, 499_999, 499_999, 499_999]) w.submit(d(0), { amountCnyMinor: amount });
+    },
+    cumulative_limit: (w) => {
+      for (let i = 0; i < 4; i += 1) w.submit(d(0), { amountCnyMinor: 80_000, limits: { recipientPeriod: { amountMinor: 100_000, period: 'month' }, clientYear: 100_000 } });
+    },
+    frequency_spike: (w) => {
+      w.submit(d(0), { clientId: null });
+      for (let day = 190; day < 210; day += 1) w.submit(d(day));
+    },
+    public_official: (w) => void w.submit(d(0), { recipientPublicOfficial: true }),
+    related_party: (w) => {
+      const { facts } = w.submit(d(0), { requesterPath: 'spouse' });
+      w.approve(d(1), facts, 'partner-1', 'friend');
+      w.apply({ kind: 'related', day: d(2), userId: 'staff-1', partyId: 'recipient-1', clientId: 'client-1', path: 'cousin' });
+    },
+    revenue_outlier: (w) => {
+      const facts = (clientId: string, amountCnyMinor: number) => ({ clientId, amountCnyMinor, clientRevenueCnyMinor: 1_000_000, clientDepartmentId: 'dept-tax' });
+      w.submit(d(0), facts('client-x', 4_000_000));
+      for (let i = 1; i <= 4; i += 1) w.submit(d(0), facts(`peer-${i}`, 100));
+      w.submit(d(0), facts('client-y', 5_000));
+      w.sweep(d(1));
+    },
+    blackout: (w) => {
+      const window = { id: 'blackout-1', startsOn: d(0), endsOn: d(9), reason: 'tender' };
+      w.submit(d(0), { blackout: window });
+      w.apply({ kind: 'blackout', day: d(1), clientId: 'client-1', blackout: window });
+    },
+    approver_affinity: (w) => {
+      for (const requesterId of ['staff-2', 'staff-3', ...Array.from({ length: 12 }, () => 'staff-1')]) w.approve(d(0), w.submit(d(0), { requesterId }).facts, 'partner-1');
+    },
+    payment_mismatch: (w) => {
+      const { facts } = w.submit(d(0), { amountCnyMinor: 100_000 });
+      w.apply({ kind: 'paid', day: d(61), benefit: facts, paymentCnyMinor: 100_000, paidOn: d(61), approvedOn: d(0), approvedCnyMinor: 100_000 });
+      w.apply({ kind: 'paid', day: d(900), benefit: facts, paymentCnyMinor: 100_000, paidOn: d(900), approvedOn: d(0), approvedCnyMinor: 100_000 });
+      w.apply({ kind: 'closed', day: d(900), benefit: facts, paidCnyMinor: 94_000, approvedCnyMinor: 100_000 });
+      w.apply({ kind: 'closed', day: d(900), benefit: facts, paidCnyMinor: 1_000_000, approvedCnyMinor: 100_000 });
+    },
+    new_client: (w) => {
+      w.submit(d(0), { clientSince: d(-5), amountCnyMinor: 100_000 });
+      w.submit(d(30), { clientSince: d(0), amountCnyMinor: 100_000 });
+    },
+  };
+
+  it.each(ruleKinds)('%s raises nothing when switched off', (rule) => {
+    const on = monitor();
+    scenarios[rule](on);
+    expect(of(on.raised, rule).length).toBeGreaterThan(0);
+    const off = monitor({}, [rule]);
+    scenarios[rule](off);
+    expect(of(off.raised, rule)).toEqual([]);
+  });
+
+  it.each(ruleKinds)('%s scores between 0.6 × its weight and its weight', (rule) => {
+    const w = monitor();
+    scenarios[rule](w);
+    const { weight } = defaultRuleSet[rule];
+    const scores = of(w.raised, rule).map((c) => c.score);
+    expect(scores.length).toBeGreaterThan(0);
+    for (const score of scores) {
+      expect(score).toBeGreaterThanOrEqual(0.6 * weight);
+      expect(score).toBeLessThanOrEqual(weight);
+    }
+  });
+});
