@@ -27,6 +27,9 @@ export const permissions = [
   'recusals.request', // ask to be recused (回避) from a client
   'recusals.manage', // decide and revoke recusals, set up and lift information barriers, publish the recusal rules
   'recusals.read_all', // every recusal and barrier, and the supervision report of refused attempts
+  'monitoring.read', // early-warning alerts, their dashboard, the rules and the risk register
+  'monitoring.triage', // review, dismiss and escalate alerts; run the sweep and the risk assessment
+  'monitoring.configure', // publish rule versions and the risk assessment's schedule
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,8 +41,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'benefits.request', 'benefits.approve', 'benefits.read_all', 'benefits.configure', 'benefits.administer',
     'cases.report', 'cases.manage', 'cases.read_all',
     'recusals.request', 'recusals.manage', 'recusals.read_all',
+    'monitoring.read', 'monitoring.triage', 'monitoring.configure',
   ],
-  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all', 'cases.read_all', 'recusals.read_all'],
+  auditor: ['users.read', 'audit.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.history', 'benefits.read_all', 'cases.read_all', 'recusals.read_all', 'monitoring.read'],
   manager: ['users.read', 'departments.read', 'registry.read', 'conflicts.check', 'benefits.request', 'benefits.approve', 'cases.report', 'recusals.request'],
   director: ['users.read', 'departments.read', 'registry.read', 'benefits.approve', 'cases.report', 'recusals.request'],
   finance: ['departments.read', 'registry.read', 'benefits.pay', 'benefits.read_all', 'cases.report', 'recusals.request'],

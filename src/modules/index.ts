@@ -1,6 +1,7 @@
 import { installConflictClientRecords } from './conflicts/conflicts.service';
 import { installBenefitClientRecords } from './benefits/client-records';
 import { installCaseClientRecords } from './cases/client-records';
+import { installAlertClientRecords } from './monitoring/alerts.service';
 import { installRecusalEnforcement } from './recusal/enforcement';
 import { installStaffParties } from './registry/staff.service';
 
@@ -11,4 +12,5 @@ export function installModules(): void {
   installBenefitClientRecords();
   installCaseClientRecords();
   installConflictClientRecords();
+  installAlertClientRecords();
 }

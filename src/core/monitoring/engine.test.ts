@@ -619,3 +619,32 @@ describe('every rule', () => {
     }
   });
 });
+
+describe('a request submitted again (returned and resubmitted)', () => {
+  it('counts once toward splits, and toward the limits again only after its return released it', () => {
+    const yearly = { limits: { recipientPeriod: null, clientYear: 100_000 } };
+    const w = monitor();
+    const { facts } = w.submit(d(1), { ...yearly, amountCnyMinor: 300_000 });
+    // Again, as it was: not a second request of a split, and not counted twice.
+    const again = w.apply({ kind: 'submitted', day: d(2), benefit: facts });
+    expect(of(again, 'structuring')).toEqual([]);
+    expect(of(again, 'cumulative_limit')).toEqual([]);
+    const [next] = of(w.submit(d(3), { ...yearly, amountCnyMinor: 1_000 }).fired, 'cumulative_limit');
+    expect(next?.reason).toMatchObject({ totalMinor: 301_000 });
+
+    const small = monitor();
+    const first = small.submit(d(1), { ...yearly, amountCnyMinor: 50_000 }).facts;
+    small.end(d(2), first);
+    expect(of(small.apply({ kind: 'submitted', day: d(3), benefit: first }), 'cumulative_limit')).toEqual([]);
+    const [alert] = of(small.submit(d(4), { ...yearly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit');
+    expect(alert?.reason).toMatchObject({ totalMinor: 80_000 });
+  });
+
+  it('judges its own facts afresh: a recipient found to be an official by then', () => {
+    const w = monitor();
+    const { facts } = w.submit(d(1));
+    expect(of(w.raised, 'public_official')).toEqual([]);
+    const fired = w.apply({ kind: 'submitted', day: d(5), benefit: { ...facts, recipientPublicOfficial: true } });
+    expect(of(fired, 'public_official')).toHaveLength(1);
+  });
+});

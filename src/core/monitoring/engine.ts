@@ -76,9 +76,13 @@ export class MonitoringEngine {
       if (config.enabled) fired.push({ rule, key: `${rule}:${key}`, score: scoreOf(config.weight, strength), subject, requests, reason, seq: event.seq, day: event.day });
     };
     switch (event.kind) {
-      case 'submitted':
-        this.submitted(this.track(event.benefit, event.day), day, raise);
+      case 'submitted': {
+        const known = this.tracked.get(event.benefit.requestId);
+        const t = this.track(event.benefit, event.day);
+        if (known) this.resubmitted(t, day, raise);
+        else this.submitted(t, day, raise);
         break;
+      }
       case 'approved': {
         const t = this.track(event.benefit, event.day);
         t.approvers.push(event.approverId);
@@ -178,7 +182,6 @@ export class MonitoringEngine {
   private submitted(t: Tracked, day: number, raise: Raise): void {
     const f = t.facts;
     const amount = f.amountCnyMinor;
-    const subject = subjectOf(t);
     const recipientWindow = windowOf(this.byRecipient, f.recipientId, this.lookback);
     recipientWindow.advance(day, this.forget);
     recipientWindow.add(day, amount, t);
@@ -192,7 +195,27 @@ export class MonitoringEngine {
     this.cumulative(t, raise);
     if (f.clientId) this.spike(t, day, raise);
     if (f.clientId) this.revenue(t, day, raise);
+    this.judgeFacts(t, day, raise);
+  }
 
+  /**
+   * A request submitted again (returned and resubmitted, or re-approved after a material change): it is
+   * one request, so the windows that count requests keep it once; it counts toward the limits again if
+   * its return had released it, and what its facts alone say is judged afresh (alerts merge by key).
+   */
+  private resubmitted(t: Tracked, day: number, raise: Raise): void {
+    if (!t.live) {
+      t.live = true;
+      this.cumulative(t, raise);
+    }
+    this.judgeFacts(t, day, raise);
+  }
+
+  /** The rules that need nothing but the request's own facts. */
+  private judgeFacts(t: Tracked, day: number, raise: Raise): void {
+    const f = t.facts;
+    const amount = f.amountCnyMinor;
+    const subject = subjectOf(t);
     if (f.recipientPublicOfficial && amount >= this.rules.public_official.params.minAmountMinor)
       raise('public_official', f.recipientId, 1, subject, [t.fact], { rule: 'public_official', amountMinor: amount });
     if (f.requesterPath) raise('related_party', `${f.requesterId}:${f.recipientId}`, 1, subject, [t.fact], { rule: 'related_party', role: 'requester', userId: f.requesterId, path: f.requesterPath });

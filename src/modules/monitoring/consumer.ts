@@ -8,8 +8,8 @@ import { fromDayNumber, dayNumber } from '../../core/cases/dates';
 import { MonitoringEngine } from '../../core/monitoring/engine';
 import type { MonitoringEvent } from '../../core/monitoring/events';
 import { horizonDays } from '../../core/monitoring/rules';
-import { inTransaction, type Db, type Tx } from '../../platform/db/database';
-import { eventsAfter, type DomainEvent } from '../../platform/events/outbox';
+import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
+import { eventsAfter, eventsHeldBack, type DomainEvent } from '../../platform/events/outbox';
 import { monitoredBlackout, monitoredRequest, paymentCnyMinor } from '../benefits/monitoring-facts';
 import { staffLinksOf } from '../registry/screening.service';
 import { raiseAlert } from './alerts.raise';
@@ -70,7 +70,7 @@ const engines = new WeakMap<Db, CachedEngine>();
 const REPLAY_CHUNK = 5_000;
 
 /** Folds recorded events after `afterSeq` (from `fromDay` on) into the engine, judging nothing. */
-export async function replayInto(tx: Tx, engine: MonitoringEngine, afterSeq: number, fromDay: string | null, onEvent?: (event: MonitoringEvent) => void): Promise<void> {
+export async function replayInto(tx: Executor, engine: MonitoringEngine, afterSeq: number, fromDay: string | null, onEvent?: (event: MonitoringEvent) => void): Promise<void> {
   let after = afterSeq;
   for (;;) {
     const rows = await tx
@@ -108,6 +108,8 @@ export interface ConsumerRun {
   read: number;
   /** Alerts opened or grown. */
   raised: number;
+  /** Events remain that a transaction still running holds back: worth another try shortly. */
+  held: boolean;
 }
 
 async function lockCursor(tx: Tx) {
@@ -141,17 +143,19 @@ async function judgeBatch(db: Db, limit: number): Promise<ConsumerRun> {
     }
     const last = events.at(-1);
     if (last) await tx.update(monitoringCursor).set({ lastXid: last.xid, lastEventId: last.id, updatedAt: new Date() }).where(eq(monitoringCursor.id, 'monitoring'));
-    return { read: events.length, raised };
+    const position = last ? { xid: last.xid, id: last.id } : { xid: cursor.lastXid, id: cursor.lastEventId };
+    return { read: events.length, raised, held: events.length < limit && (await eventsHeldBack(tx, position)) };
   });
 }
 
 /** Judges every domain event not yet judged, in batches, each batch one transaction. */
 export async function processMonitoringEvents(db: Db, batch = 200): Promise<ConsumerRun> {
-  const total: ConsumerRun = { read: 0, raised: 0 };
+  const total: ConsumerRun = { read: 0, raised: 0, held: false };
   for (;;) {
     const run = await judgeBatch(db, batch);
     total.read += run.read;
     total.raised += run.raised;
+    total.held = run.held;
     if (run.read < batch) return total;
   }
 }

@@ -55,6 +55,15 @@ export async function eventsAfter(executor: Executor, after: OutboxPosition, lim
     .limit(limit);
 }
 
+/** Whether events after `after` exist that a transaction still running holds back (they will be read once it ends). */
+export async function eventsHeldBack(executor: Executor, after: OutboxPosition): Promise<boolean> {
+  const [row] = await queryRows<{ held: boolean }>(
+    executor,
+    sql`select exists(select 1 from ${domainEvents} where (${domainEvents.xid}, ${domainEvents.id}) > (${after.xid}::bigint, ${after.id}::bigint)) as held`,
+  );
+  return !!row?.held;
+}
+
 /** Calls `onEvents` whenever a transaction that published events commits; returns how to stop listening. */
 export async function listenForEvents(database: Database, onEvents: () => void): Promise<() => Promise<void>> {
   if (database.kind === 'pglite') {

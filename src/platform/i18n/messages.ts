@@ -170,6 +170,10 @@ export const messages = {
   ATTACHMENT_NOT_FOUND: { 'zh-CN': '附件不存在。', en: 'No such attachment.' },
   // Benefit ledger
   LEDGER_DATE_RANGE: { 'zh-CN': '起始日期 {from} 晚于结束日期 {to}。', en: 'The start date {from} is after the end date {to}.' },
+  // Early warning
+  ALERT_NOT_FOUND: { 'zh-CN': '预警不存在。', en: 'No such alert.' },
+  ALERT_STALE: { 'zh-CN': '预警 {ref} 已被他人处理，请刷新后再操作。', en: 'Alert {ref} was changed by someone else; reload it and try again.' },
+  RULE_PARAMS_INVALID: { 'zh-CN': '规则参数有误，请检查标出的字段。', en: 'Some rule parameters are invalid; check the fields marked.' },
   // Conflict cases
   CASE_NOT_FOUND: { 'zh-CN': '利益冲突案件不存在。', en: 'No such conflict case.' },
   CASE_STALE: { 'zh-CN': '案件 {ref} 已被他人更新，请刷新后再操作。', en: 'Case {ref} was changed by someone else; reload it and try again.' },

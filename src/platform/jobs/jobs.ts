@@ -2,6 +2,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import { sendDueReminders } from '../../modules/benefits/reminders';
 import { sendClearanceNotices, sendStageNotices } from '../../modules/cases/reminders';
+import { processMonitoringEvents, sweepMonitoring } from '../../modules/monitoring/consumer';
+import { startMonitoring } from '../../modules/monitoring/runner';
 import { deliverNotificationMail } from '../../modules/notifications/notifications.service';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -14,6 +16,10 @@ export const jobSchedules = {
   'case-stage-reminders': '5 * * * *',
   // 00:10 in Shanghai: a clearance expires once its last day is over there.
   'clearance-expiry': '10 16 * * *',
+  // Catches up on events a lost wake-up left; normally the outbox's NOTIFY has judged them already.
+  'monitoring-events': '* * * * *',
+  // 02:30 in Shanghai: what only time and the other clients change (revenue against peers).
+  'monitoring-sweep': '30 18 * * *',
 } as const;
 export type JobName = keyof typeof jobSchedules;
 
@@ -88,6 +94,14 @@ export async function startJobs({ database, config, log, mailer = createMailer(c
       const sent = await sendStageNotices(database.db);
       if (sent > 0) log.info({ notices: sent }, 'case stage reminders and escalations sent');
     },
+    'monitoring-events': async () => {
+      const { read, raised } = await processMonitoringEvents(database.db);
+      if (raised > 0) log.info({ events: read, alerts: raised }, 'early-warning alerts raised by the catch-up run');
+    },
+    'monitoring-sweep': async () => {
+      const raised = await sweepMonitoring(database.db);
+      log.info({ alerts: raised }, 'early-warning nightly sweep done');
+    },
     'clearance-expiry': async () => {
       const { reminded, expired } = await sendClearanceNotices(database.db);
       if (reminded > 0 || expired > 0) log.info({ reminded, expired }, 'clearance expiry reminders sent and expired clearances returned for review');
@@ -108,11 +122,14 @@ export async function startJobs({ database, config, log, mailer = createMailer(c
     await boss.schedule(name, cron, {}, { tz: 'UTC' });
   }
 
+  const stopMonitoring = await startMonitoring(database, log);
+
   return {
     async runNow(name) {
       await boss.send(name, {});
     },
     async stop() {
+      await stopMonitoring();
       await boss.stop({ graceful: true, timeout: 10_000 });
       mailer.close();
     },
