@@ -42,6 +42,8 @@ interface Fixture {
   barrierId: string;
   /** A client set (客户组) holding the client; a barrier and a recusal name only the set. */
   clientSetId: string;
+  /** An early-warning alert about the client's request (a blackout declared over its date). */
+  alertId: string;
   /** Someone to name in a body (an approver, a responsible person, a walled-off user). */
   someUserId: string;
   today: string;
@@ -221,6 +223,19 @@ const matrix: Record<string, Probe> = {
   'POST /api/benefits/blackouts': { kind: 'record', method: 'POST', url: () => '/api/benefits/blackouts', id: (f) => f.clientId, body: (f, id) => ({ clientId: id, startsOn: f.today, endsOn: f.today, reason: '招标' }) },
   'POST /api/benefits/blackouts/:id/lift': { kind: 'record', method: 'POST', url: (_f, id) => `/api/benefits/blackouts/${id}/lift`, id: (f) => f.blackoutId, body: () => ({ reason: '招标结束' }) },
 
+  // --- early warning
+  'GET /api/alerts': { kind: 'list', urls: (f) => ['/api/alerts?pageSize=200', `/api/alerts?clientId=${f.clientId}`, `/api/alerts?requestId=${f.requestId}`] },
+  'GET /api/alerts/dashboard': { kind: 'none', why: 'counts of the alerts the caller may see, by severity, age and rule; no client named' },
+  'POST /api/alerts/judge': { kind: 'none', why: 'judges what the outbox holds; answers counts' },
+  'GET /api/alerts/:id': { kind: 'record', url: (_f, id) => `/api/alerts/${id}`, id: (f) => f.alertId },
+  'POST /api/alerts/:id/review': { kind: 'record', method: 'POST', url: (_f, id) => `/api/alerts/${id}/review`, id: (f) => f.alertId, body: () => version },
+  'POST /api/alerts/:id/dismiss': { kind: 'record', method: 'POST', url: (_f, id) => `/api/alerts/${id}/dismiss`, id: (f) => f.alertId, body: () => ({ ...version, reason: '已核实' }) },
+  'POST /api/alerts/:id/escalate': { kind: 'record', method: 'POST', url: (_f, id) => `/api/alerts/${id}/escalate`, id: (f) => f.alertId, body: () => version },
+  'GET /api/monitoring/rules': { kind: 'none', why: 'the early-warning rules' },
+  'GET /api/monitoring/rules/:rule/versions': { kind: 'none', why: 'the early-warning rules' },
+  'POST /api/monitoring/rules/:rule/versions': { kind: 'none', why: 'the early-warning rules' },
+  'POST /api/monitoring/rules/:rule/preview': { kind: 'list', method: 'POST', urls: () => ['/api/monitoring/rules/blackout/preview'], body: () => ({ enabled: true, weight: 90, params: {} }) },
+
   // --- the audit trail
   'GET /api/audit': { kind: 'list', urls: (f) => ['/api/audit?pageSize=200', `/api/audit?entityId=${f.clientId}`, '/api/audit?entityType=benefit_request&pageSize=200'] },
   'GET /api/audit/export.csv': { kind: 'list', urls: () => ['/api/audit/export.csv?entityType=client'] },
@@ -285,6 +300,10 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
   const clientSet = await ok(await compliance.post('/api/recusals/client-sets', { name: '鼎盛集团', clientIds: [client.id] }));
   await ok(await compliance.post('/api/recusals/barriers', { name: '集团并购项目', clientSetIds: [clientSet.id], walledOffUserIds: [someUserId], reason: '并购项目' }));
   await ok(await compliance.post('/api/recusals', { userId: await userId(compliance, 'zhang.wei'), clientSetIds: [clientSet.id], reason: '曾在该集团任职' }));
+  // A blackout declared over the request's date: the early warning raises an alert naming it.
+  await ok(await compliance.post('/api/benefits/blackouts', { clientId: client.id, startsOn: today, endsOn: today, reason: '年审期间' }));
+  await ok(await compliance.post('/api/alerts/judge', {}));
+  const alert = ((await ok(await free.get(`/api/alerts?requestId=${request.id}&rule=blackout`))).items as { id: string }[])[0]!;
   return {
     clientId: client.id,
     partyId,
@@ -307,6 +326,7 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
     recusalId: recusal.id,
     barrierId: barrier.id,
     clientSetId: clientSet.id,
+    alertId: alert.id,
     someUserId,
     today,
   };

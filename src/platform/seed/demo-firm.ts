@@ -1,3 +1,4 @@
+import { processMonitoringEvents } from '../../modules/monitoring/consumer';
 import { count } from 'drizzle-orm';
 import type { Role } from '../../core/access';
 import { departments, users } from '../auth/auth.tables';
@@ -106,5 +107,7 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   await seedDemoChecks(db);
   // Conflict cases in several stages, from the registry's planted conflicts.
   await seedDemoCases(db);
+  // The early warning judges all of the above, so the demo opens with its alerts.
+  await processMonitoringEvents(db);
   return { users: people.length };
 }
