@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { queryRows } from '../../platform/db/database';
 import { processMonitoringEvents } from './consumer';
+import { startMonitoring } from './runner';
 
 const testApp = useTestApp();
 const db = () => testApp().database.db;
@@ -28,7 +29,7 @@ async function submitted(session: Client, partyId: string, amount = '3000.00'): 
 type Alert = { id: string; ref: string; rule: string; state: string; version: number; explanation: string; severity: string; requests: { id: string; ref: string }[]; allowedActions: string[]; assignee: { displayName: string } | null; case: { id: string; ref: string } | null; hits: number; history?: { kind: string }[] };
 
 async function alertsFor(session: Client, requestId: string, rule: string): Promise<Alert[]> {
-  const res = await session.get(`/api/alerts?requestId=${requestId}&rule=${rule}&state=`.replace('&state=', ''));
+  const res = await session.get(`/api/alerts?requestId=${requestId}&rule=${rule}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items;
 }
@@ -62,6 +63,25 @@ describe('early-warning alerts', () => {
     const detail = (await compliance.get(`/api/alerts/${alert!.id}`)).json() as Alert;
     expect(detail.history!.map((h) => h.kind)).toEqual(['raised', 'merged']);
     expect(await count(sql`select count(*)::int as n from audit_entries where entity_type = 'alert' and entity_id = ${alert!.id}`)).toBe(2);
+  });
+
+  it('are raised as soon as the submission commits, woken by the outbox, with nobody asking', async () => {
+    const stop = await startMonitoring(testApp().database, { info: () => undefined, warn: () => undefined, error: () => undefined });
+    try {
+      const staff = await testApp().signIn('staff');
+      const compliance = await testApp().signIn('compliance');
+      const { partyId } = await someClient(staff, 6);
+      const first = await submitted(staff, partyId);
+      await submitted(staff, partyId);
+      let found: Alert[] = [];
+      for (let tries = 0; tries < 200 && found.length === 0; tries += 1) {
+        found = await alertsFor(compliance, first.id, 'structuring');
+        if (!found.length) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(found).toHaveLength(1);
+    } finally {
+      await stop();
+    }
   });
 
   it('are triaged new → reviewing → dismissed with a reason; a closed alert is not raised again for the same facts but new facts open a new one, which escalates to a case', async () => {

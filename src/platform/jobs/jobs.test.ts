@@ -47,6 +47,8 @@ describe('background jobs', () => {
         { name: 'benefit-reminders', cron: '*/15 * * * *' },
         { name: 'case-stage-reminders', cron: '5 * * * *' },
         { name: 'clearance-expiry', cron: '10 16 * * *' },
+        { name: 'monitoring-events', cron: '* * * * *' },
+        { name: 'monitoring-sweep', cron: '30 18 * * *' },
         { name: 'notification-mail', cron: '* * * * *' },
       ]);
       // The every-minute schedule is due at once: the notification made before is mailed.
