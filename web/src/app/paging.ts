@@ -13,13 +13,14 @@ export interface Page<T> {
 
 /**
  * Server-side paged list for an antd Table: owns page, page size and filters
- * (changing filters goes back to page 1). Query key is [key, …] so callers can invalidate [key].
+ * (changing filters goes back to page 1). Query key is [key, …] so callers can invalidate [key]; the
+ * language is part of it because the server words labels and sentences in the reader's language.
  */
 export function usePagedList<T, F extends Query>(key: string, path: string, initialFilters: F) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState({ page: 1, pageSize: 20, filters: initialFilters });
   const query = useQuery({
-    queryKey: [key, state],
+    queryKey: [key, state, i18n.language],
     queryFn: () => api.get<Page<T>>(path, { ...state.filters, page: state.page, pageSize: state.pageSize }),
     placeholderData: keepPreviousData,
   });

@@ -4,6 +4,7 @@ import conflicts from './conflicts.en';
 import intake from './intake.en';
 import notifications from './notifications.en';
 import type { Messages } from './messages';
+import monitoring from './monitoring.en';
 import parties from './parties.en';
 import recusal from './recusal.en';
 import registry from './registry.en';
@@ -58,6 +59,9 @@ const en: Messages<typeof zhCN> = {
     clientSets: 'Client sets',
     denials: 'Refused attempts',
     disclosures: 'Disclosures of interests',
+    earlyWarning: 'Early warning',
+    alerts: 'Alerts',
+    alertRules: 'Alert rules',
   },
   roles: {
     admin: 'Administrator',
@@ -183,6 +187,7 @@ const en: Messages<typeof zhCN> = {
   ...notifications,
   ...cases,
   ...recusal,
+  ...monitoring,
 };
 
 export default en;

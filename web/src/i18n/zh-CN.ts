@@ -3,6 +3,7 @@ import benefits from './benefits.zh-CN';
 import cases from './cases.zh-CN';
 import conflicts from './conflicts.zh-CN';
 import intake from './intake.zh-CN';
+import monitoring from './monitoring.zh-CN';
 import notifications from './notifications.zh-CN';
 import parties from './parties.zh-CN';
 import recusal from './recusal.zh-CN';
@@ -55,6 +56,9 @@ const zhCN = {
     clientSets: '客户组',
     denials: '越权尝试',
     disclosures: '利益披露',
+    earlyWarning: '风险预警',
+    alerts: '预警',
+    alertRules: '预警规则',
   },
   roles: {
     admin: '系统管理员',
@@ -180,6 +184,7 @@ const zhCN = {
   ...notifications,
   ...cases,
   ...recusal,
+  ...monitoring,
 };
 
 export default zhCN;
