@@ -12,6 +12,14 @@ import {
   DashboardSchema,
   DismissInput,
   EscalateInput,
+  HeatMapQuery,
+  HeatMapSchema,
+  HistoryParams,
+  HistorySchema,
+  RegisterQuery,
+  RegisterSchema,
+  RiskRunSchema,
+  RiskSettingsSchema,
   PreviewInput,
   PreviewSchema,
   ReviewInput,
@@ -20,6 +28,7 @@ import {
   ruleParam,
 } from './monitoring.types';
 import { previewRule } from './preview';
+import { listRuns, riskFrequency, riskHeatMap, riskHistory, riskRegister, runRiskAssessment, setRiskFrequency } from './risk.service';
 import { listRules, publishRuleVersion, ruleHistory } from './rules.service';
 
 const locale = (request: { headers: { 'accept-language'?: string } }) => negotiateLocale(request.headers['accept-language']);
@@ -77,4 +86,27 @@ export const monitoringRulesRoutes =
     app.post('/:rule/preview', { config: { access: 'monitoring.configure' }, schema: { tags, summary: 'What a draft of the rule would have raised over the last days (default 90), beside the rule in force', params: ruleParam, body: PreviewInput, response: { 200: PreviewSchema, ...commonErrors } } }, async (request) =>
       previewRule(db, request.ctx, request.params.rule, request.body, locale(request)),
     );
+  };
+
+export const riskRoutes =
+  ({ database: { db } }: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['monitoring'];
+    app.get('/register', { config: { access: 'monitoring.read' }, schema: { tags, summary: 'Risk register: the latest assessment of clients or staff, highest first, with the factors and the change since the run before', querystring: RegisterQuery, response: { 200: RegisterSchema, ...commonErrors } } }, async (request) =>
+      riskRegister(db, request.ctx, request.query, locale(request)),
+    );
+    app.get('/heatmap', { config: { access: 'monitoring.read' }, schema: { tags, summary: 'Department × risk category: average points of the latest assessment', querystring: HeatMapQuery, response: { 200: HeatMapSchema, ...commonErrors } } }, async (request) =>
+      riskHeatMap(db, request.ctx, request.query.subjectType, locale(request)),
+    );
+    app.get('/history/:subjectType/:id', { config: { access: 'monitoring.read' }, schema: { tags, summary: 'Every score a client or staff member has had: the trend', params: HistoryParams, response: { 200: HistorySchema, ...commonErrors } } }, async (request) => ({
+      items: await riskHistory(db, request.ctx, request.params.subjectType, request.params.id, locale(request)),
+    }));
+    app.get('/runs', { config: { access: 'monitoring.read' }, schema: { tags, summary: 'The last fifty assessments', response: { 200: z.object({ items: z.array(RiskRunSchema) }), ...commonErrors } } }, async () => ({ items: await listRuns(db) }));
+    app.post('/runs', { config: { access: 'monitoring.triage' }, schema: { tags, summary: 'Assess every client and staff member now', response: { 201: z.object({ id: z.string(), assessedOn: z.string(), clients: z.number().int(), staff: z.number().int() }), ...commonErrors } } }, async (request, reply) =>
+      reply.status(201).send(await runRiskAssessment(db, request.ctx, 'manual')),
+    );
+    app.get('/settings', { config: { access: 'monitoring.read' }, schema: { tags, summary: 'How often the assessment runs by itself', response: { 200: RiskSettingsSchema, ...commonErrors } } }, async () => ({ frequency: await riskFrequency(db) }));
+    app.put('/settings', { config: { access: 'monitoring.configure' }, schema: { tags, summary: 'Set how often the assessment runs by itself (weekly, monthly, quarterly)', body: RiskSettingsSchema, response: { 200: RiskSettingsSchema, ...commonErrors } } }, async (request) => ({
+      frequency: await setRiskFrequency(db, request.ctx, request.body.frequency),
+    }));
   };

@@ -106,3 +106,45 @@ export const alertHistory = pgTable(
   },
   (t) => [index('alert_history_alert_idx').on(t.alertId, t.at)],
 );
+
+export const riskSubjectEnum = pgEnum('risk_subject', ['client', 'staff']);
+
+/** One risk assessment of every client and staff member, scheduled or asked for. */
+export const riskRuns = pgTable('risk_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** The firm's day it assessed. */
+  assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+  trigger: text('trigger').notNull(),
+  requestedBy: uuid('requested_by').references(() => users.id),
+  clients: integer('clients').notNull(),
+  staff: integer('staff').notNull(),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at').notNull().defaultNow(),
+});
+
+/** Each subject's score in a run, with what made it; kept for the trend. Append-only. */
+export const riskScores = pgTable(
+  'risk_scores',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => riskRuns.id),
+    subjectType: riskSubjectEnum('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    score: integer('score').notNull(),
+    /** Record<RiskCategory, number> and RiskFactor[]. */
+    categories: jsonb('categories').notNull(),
+    factors: jsonb('factors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.subjectType, t.subjectId] }), index('risk_scores_subject_idx').on(t.subjectType, t.subjectId, t.assessedOn)],
+);
+
+/** How often the assessment runs by itself: one row. */
+export const riskSettings = pgTable('risk_settings', {
+  id: text('id').primaryKey().default('firm'),
+  frequency: text('frequency').notNull().default('monthly'),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

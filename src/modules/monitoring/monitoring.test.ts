@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/support/test-app';
 import { queryRows } from '../../platform/db/database';
 import { processMonitoringEvents } from './consumer';
+import { runRiskAssessmentIfDue } from './risk.service';
 import { startMonitoring } from './runner';
 
 const testApp = useTestApp();
@@ -194,5 +195,54 @@ describe('early-warning rules', () => {
     const off = (await compliance.post('/api/monitoring/rules/structuring/preview', { enabled: false, weight: 80, params: {} })).json();
     expect(off.total).toBe(0);
     expect((await compliance.post('/api/monitoring/rules/structuring/preview', { enabled: true, weight: 80, params: { thresholdMinor: -1 } })).statusCode).toBe(400);
+  });
+});
+
+describe('risk assessment', () => {
+  it('scores every client and staff member on demand, keeps each run for the trend, and maps departments × categories', async () => {
+    const compliance = await testApp().signIn('compliance');
+    const auditor = await testApp().signIn('auditor');
+    const staff = await testApp().signIn('staff');
+    const run = await compliance.post('/api/risk/runs');
+    expect(run.statusCode, run.body).toBe(201);
+    expect(run.json().clients).toBeGreaterThan(100);
+    expect(run.json().staff).toBeGreaterThanOrEqual(30);
+    expect((await auditor.post('/api/risk/runs')).statusCode).toBe(403);
+    expect((await staff.get('/api/risk/register')).statusCode).toBe(403);
+
+    const register = (await auditor.get('/api/risk/register?subjectType=client&pageSize=20')).json();
+    expect(register.run.id).toBe(run.json().id);
+    expect(register.items.map((i: { score: number }) => i.score)).toEqual([...register.items.map((i: { score: number }) => i.score)].sort((a, b) => b - a));
+    const top = register.items[0];
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.factors[0].text).toMatch(/\d/);
+    expect(top.previousScore).not.toBeUndefined();
+
+    // A second run: the history shows both, the register the change.
+    await compliance.post('/api/risk/runs');
+    const history = (await auditor.get(`/api/risk/history/client/${top.subject.id}`)).json().items;
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    expect((await auditor.get('/api/risk/register?subjectType=client&pageSize=1')).json().items[0].previousScore).toEqual(expect.any(Number));
+    expect((await auditor.get(`/api/risk/history/client/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+
+    const staffRegister = (await auditor.get('/api/risk/register?subjectType=staff&pageSize=100')).json();
+    expect(staffRegister.total).toBeGreaterThanOrEqual(30);
+    const heat = (await auditor.get('/api/risk/heatmap?subjectType=client')).json();
+    expect(heat.categories.map((c: { key: string }) => c.key)).toEqual(['alerts', 'cases', 'relationships', 'benefits', 'public_officials']);
+    expect(heat.cells).toHaveLength(heat.departments.length * 5);
+    expect(heat.cells.some((c: { average: number }) => c.average > 0)).toBe(true);
+  });
+
+  it('runs by itself once per period, as often as compliance sets', async () => {
+    const compliance = await testApp().signIn('compliance');
+    expect((await compliance.get('/api/risk/settings')).json()).toEqual({ frequency: 'monthly' });
+    expect((await compliance.request('PUT', '/api/risk/settings', { body: { frequency: 'daily' } })).statusCode).toBe(400);
+    expect((await compliance.request('PUT', '/api/risk/settings', { body: { frequency: 'quarterly' } })).json()).toEqual({ frequency: 'quarterly' });
+    // The demo's assessment was scheduled today: nothing is due until the next quarter.
+    expect(await runRiskAssessmentIfDue(db())).toBeNull();
+    const next = await runRiskAssessmentIfDue(db(), '2099-01-02');
+    expect(next).toMatchObject({ assessedOn: '2099-01-02' });
+    expect(await runRiskAssessmentIfDue(db(), '2099-03-31')).toBeNull();
+    await compliance.request('PUT', '/api/risk/settings', { body: { frequency: 'monthly' } });
   });
 });

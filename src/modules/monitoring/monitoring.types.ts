@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ruleKinds, type RuleKind } from '../../core/monitoring/rules';
+import { riskFrequencies } from '../../core/monitoring/risk';
 import { alertMoves, alertStates } from '../../core/monitoring/triage';
 import { isoDate, pageQuery } from '../../platform/http/schemas';
 
@@ -142,3 +143,50 @@ export const PreviewSchema = z.object({
   /** What the rule as in force raised on the same days, for comparison. */
   inForceTotal: z.number().int(),
 });
+
+export const RiskSubjectType = z.enum(['client', 'staff']);
+const RiskLevel = z.enum(['high', 'medium', 'low']);
+const RiskRunRef = z.object({ id: z.string(), assessedOn: z.string(), trigger: z.string() });
+const RiskFactorView = z.object({ category: z.string(), code: z.string(), points: z.number().int(), value: z.number(), text: z.string() });
+
+export const RegisterQuery = pageQuery.extend({ subjectType: RiskSubjectType.default('client'), departmentId: z.uuid().optional(), level: RiskLevel.optional() });
+export const RegisterSchema = z.object({
+  run: RiskRunRef.nullable(),
+  items: z.array(
+    z.object({
+      subjectType: RiskSubjectType,
+      subject: NamedRef,
+      department: NamedRef.nullable(),
+      score: z.number().int(),
+      level: RiskLevel,
+      previousScore: z.number().int().nullable(),
+      categories: z.record(z.string(), z.number()),
+      factors: z.array(RiskFactorView),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const HeatMapQuery = z.object({ subjectType: RiskSubjectType.default('client') });
+export const HeatMapSchema = z.object({
+  run: RiskRunRef.nullable(),
+  departments: z.array(z.object({ id: z.string().nullable(), name: z.string() })),
+  categories: z.array(z.object({ key: z.string(), label: z.string() })),
+  cells: z.array(z.object({ departmentId: z.string().nullable(), category: z.string(), average: z.number(), subjects: z.number().int(), high: z.number().int() })),
+});
+export const HistoryParams = z.object({ subjectType: RiskSubjectType, id: z.uuid() });
+export const HistorySchema = z.object({
+  items: z.array(z.object({ assessedOn: z.string(), score: z.number().int(), level: RiskLevel, categories: z.record(z.string(), z.number()), factors: z.array(RiskFactorView) })),
+});
+export const RiskRunSchema = z.object({
+  id: z.string(),
+  assessedOn: z.string(),
+  trigger: z.string(),
+  clients: z.number().int(),
+  staff: z.number().int(),
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  requestedBy: UserRef.nullable(),
+});
+export const RiskSettingsSchema = z.object({ frequency: z.enum(riskFrequencies) });

@@ -236,6 +236,14 @@ const matrix: Record<string, Probe> = {
   'POST /api/monitoring/rules/:rule/versions': { kind: 'none', why: 'the early-warning rules' },
   'POST /api/monitoring/rules/:rule/preview': { kind: 'list', method: 'POST', urls: () => ['/api/monitoring/rules/blackout/preview'], body: () => ({ enabled: true, weight: 90, params: {} }) },
 
+  'GET /api/risk/register': { kind: 'list', urls: () => ['/api/risk/register?subjectType=client&pageSize=200'] },
+  'GET /api/risk/heatmap': { kind: 'none', why: 'average points per department and category; no client named' },
+  'GET /api/risk/history/:subjectType/:id': { kind: 'record', url: (_f, id) => `/api/risk/history/client/${id}`, id: (f) => f.clientId },
+  'GET /api/risk/runs': { kind: 'none', why: 'when the assessment ran and how many it scored' },
+  'POST /api/risk/runs': { kind: 'none', why: 'runs the assessment; answers counts' },
+  'GET /api/risk/settings': { kind: 'none', why: 'the assessment’s schedule' },
+  'PUT /api/risk/settings': { kind: 'none', why: 'the assessment’s schedule' },
+
   // --- the audit trail
   'GET /api/audit': { kind: 'list', urls: (f) => ['/api/audit?pageSize=200', `/api/audit?entityId=${f.clientId}`, '/api/audit?entityType=benefit_request&pageSize=200'] },
   'GET /api/audit/export.csv': { kind: 'list', urls: () => ['/api/audit/export.csv?entityType=client'] },
@@ -304,6 +312,7 @@ async function buildFixture(free: Client, compliance: Client): Promise<Fixture> 
   await ok(await compliance.post('/api/benefits/blackouts', { clientId: client.id, startsOn: today, endsOn: today, reason: '年审期间' }));
   await ok(await compliance.post('/api/alerts/judge', {}));
   const alert = ((await ok(await free.get(`/api/alerts?requestId=${request.id}&rule=blackout`))).items as { id: string }[])[0]!;
+  await ok(await compliance.post('/api/risk/runs'));
   return {
     clientId: client.id,
     partyId,

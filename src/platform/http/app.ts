@@ -18,7 +18,7 @@ import { disclosuresRoutes } from '../../modules/cases/disclosures.routes';
 import { recusalRoutes } from '../../modules/recusal/recusal.routes';
 import { conflictsRoutes } from '../../modules/conflicts/conflicts.routes';
 import { notificationsRoutes } from '../../modules/notifications/notifications.routes';
-import { alertsRoutes, monitoringRulesRoutes } from '../../modules/monitoring/monitoring.routes';
+import { alertsRoutes, monitoringRulesRoutes, riskRoutes } from '../../modules/monitoring/monitoring.routes';
 import { clientsRoutes } from '../../modules/registry/clients.routes';
 import { declarationsRoutes } from '../../modules/registry/declarations.routes';
 import { exportRoutes } from '../../modules/registry/export/export.routes';
@@ -110,6 +110,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       await api.register(notificationsRoutes(deps), { prefix: '/notifications' });
       await api.register(alertsRoutes(deps), { prefix: '/alerts' });
       await api.register(monitoringRulesRoutes(deps), { prefix: '/monitoring/rules' });
+      await api.register(riskRoutes(deps), { prefix: '/risk' });
     },
     { prefix: '/api' },
   );

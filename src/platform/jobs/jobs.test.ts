@@ -50,6 +50,7 @@ describe('background jobs', () => {
         { name: 'monitoring-events', cron: '* * * * *' },
         { name: 'monitoring-sweep', cron: '30 18 * * *' },
         { name: 'notification-mail', cron: '* * * * *' },
+        { name: 'risk-assessment', cron: '0 19 * * *' },
       ]);
       // The every-minute schedule is due at once: the notification made before is mailed.
       await until(() => mail.some((m) => m.subject.includes('BR-2026-700001')), 'the scheduled mail run');

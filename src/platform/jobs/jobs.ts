@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { sendDueReminders } from '../../modules/benefits/reminders';
 import { sendClearanceNotices, sendStageNotices } from '../../modules/cases/reminders';
 import { processMonitoringEvents, sweepMonitoring } from '../../modules/monitoring/consumer';
+import { runRiskAssessmentIfDue } from '../../modules/monitoring/risk.service';
 import { startMonitoring } from '../../modules/monitoring/runner';
 import { deliverNotificationMail } from '../../modules/notifications/notifications.service';
 import type { Config } from '../config';
@@ -20,6 +21,8 @@ export const jobSchedules = {
   'monitoring-events': '* * * * *',
   // 02:30 in Shanghai: what only time and the other clients change (revenue against peers).
   'monitoring-sweep': '30 18 * * *',
+  // 03:00 in Shanghai, daily: runs the risk assessment when its period (monthly by default) has none yet.
+  'risk-assessment': '0 19 * * *',
 } as const;
 export type JobName = keyof typeof jobSchedules;
 
@@ -101,6 +104,10 @@ export async function startJobs({ database, config, log, mailer = createMailer(c
     'monitoring-sweep': async () => {
       const raised = await sweepMonitoring(database.db);
       log.info({ alerts: raised }, 'early-warning nightly sweep done');
+    },
+    'risk-assessment': async () => {
+      const run = await runRiskAssessmentIfDue(database.db);
+      if (run) log.info({ clients: run.clients, staff: run.staff }, 'risk assessment done');
     },
     'clearance-expiry': async () => {
       const { reminded, expired } = await sendClearanceNotices(database.db);

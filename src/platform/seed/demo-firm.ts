@@ -1,4 +1,5 @@
 import { processMonitoringEvents } from '../../modules/monitoring/consumer';
+import { runRiskAssessment } from '../../modules/monitoring/risk.service';
 import { count } from 'drizzle-orm';
 import type { Role } from '../../core/access';
 import { departments, users } from '../auth/auth.tables';
@@ -109,5 +110,7 @@ export async function seedDemoFirm(db: Db, password: string): Promise<{ users: n
   await seedDemoCases(db);
   // The early warning judges all of the above, so the demo opens with its alerts.
   await processMonitoringEvents(db);
+  // And the risk register starts from an assessment of all of it.
+  await runRiskAssessment(db, ctx, 'schedule');
   return { users: people.length };
 }
