@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from '../platform/http/app';
 import type { Config } from '../platform/config';
 import { openConfiguredDatabase, type OpenedDatabase } from '../platform/db/open';
+import { startMonitoring } from '../modules/monitoring/runner';
 import { startJobs, type Jobs } from '../platform/jobs/jobs';
 import { DEMO_ROLE_USERS } from '../platform/seed/demo-firm';
 import { version } from '../platform/version';
@@ -38,11 +39,13 @@ export async function serve(config: Config): Promise<void> {
   if (config.serveWeb) await ensureWebBuild((message) => logger.info(message));
   const app = await buildApp({ database: opened.database, config, version }, { logger, webDist: config.serveWeb ? webDist : undefined });
   let jobs: Promise<Jobs | undefined> = Promise.resolve(undefined);
+  let monitoring: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await (await monitoring)?.();
     await (await jobs)?.stop();
     await app.close();
     await opened.database.close();
@@ -53,6 +56,11 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Started after listening and not awaited, so they never delay the first page; only the server runs
   // them, never a CLI one-shot. Without them the API still works, so a failed start is logged, not fatal.
+  // Every server judges events as they commit (they take turns on the outbox), jobs or not.
+  monitoring = startMonitoring(opened.database, logger).catch((error: unknown) => {
+    logger.error({ err: error }, 'early warning did not start listening: events wait for the minute job');
+    return undefined;
+  });
   if (config.jobs) {
     jobs = startJobs({ database: opened.database, config, log: logger }).catch((error: unknown) => {
       logger.error({ err: error }, 'background jobs did not start: no approval reminders or notification mail');

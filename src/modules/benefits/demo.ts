@@ -21,6 +21,8 @@ interface DemoRequest {
   decisions?: { by: string; decision: 'approve' | 'reject' | 'return'; comment?: string }[];
   pay?: { by: string; voucherNo: string; close: boolean };
   submit?: boolean;
+  /** For the same recipient as the request before it (a split the early warning raises). */
+  sameRecipient?: boolean;
 }
 
 const DEMO_REQUESTS: DemoRequest[] = [
@@ -32,6 +34,10 @@ const DEMO_REQUESTS: DemoRequest[] = [
   { requester: 'tang.li', terms: { direction: 'received', benefitType: 'other', amount: '300', purpose: '客户中秋赠送月饼礼盒（已登记）' } },
   { requester: 'feng.tao', terms: { benefitType: 'other', amount: '700', purpose: '客户高管生日礼品' }, decisions: [{ by: 'liang.chen', decision: 'reject', comment: '与客户业务谈判期内，不宜赠送' }] },
   { requester: 'han.bing', terms: { benefitType: 'gift', amount: '1000', purpose: '客户答谢宴后伴手礼（待补照片）' }, submit: false },
+  // ¥5,800 in three requests of a week, each under the ¥5,000 approval threshold: the early warning's split.
+  { requester: 'feng.tao', terms: { benefitType: 'other', amount: '2800', purpose: '客户项目启动会答谢' }, justification: '项目启动，客户方参与人员较多' },
+  { requester: 'feng.tao', terms: { benefitType: 'other', amount: '1800', purpose: '客户项目中期答谢' }, justification: '项目中期评审答谢', sameRecipient: true },
+  { requester: 'feng.tao', terms: { benefitType: 'other', amount: '1200', purpose: '客户项目验收答谢' }, justification: '项目验收答谢', sameRecipient: true },
 ];
 
 /** Contacts of the demo's active clients (not the one in a tender period), one per request. */
@@ -50,8 +56,9 @@ async function demoRecipients(db: Db, count: number): Promise<string[]> {
 export async function seedDemoBenefits(db: Db): Promise<number> {
   const recipients = await demoRecipients(db, DEMO_REQUESTS.length);
   const benefitDate = chinaToday();
+  let counterpartyPartyId: string | undefined;
   for (const [i, demo] of DEMO_REQUESTS.entries()) {
-    const counterpartyPartyId = recipients[i % recipients.length];
+    if (!demo.sameRecipient) counterpartyPartyId = recipients[i % recipients.length];
     if (!counterpartyPartyId) return 0;
     const requester = await demoContext(db, demo.requester);
     const id = await createRequest(db, requester, { direction: 'given', currency: 'CNY', ...demo.terms, counterpartyPartyId, benefitDate });

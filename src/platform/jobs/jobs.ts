@@ -4,7 +4,6 @@ import { sendDueReminders } from '../../modules/benefits/reminders';
 import { sendClearanceNotices, sendStageNotices } from '../../modules/cases/reminders';
 import { processMonitoringEvents, sweepMonitoring } from '../../modules/monitoring/consumer';
 import { runRiskAssessmentIfDue } from '../../modules/monitoring/risk.service';
-import { startMonitoring } from '../../modules/monitoring/runner';
 import { deliverNotificationMail } from '../../modules/notifications/notifications.service';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -129,14 +128,11 @@ export async function startJobs({ database, config, log, mailer = createMailer(c
     await boss.schedule(name, cron, {}, { tz: 'UTC' });
   }
 
-  const stopMonitoring = await startMonitoring(database, log);
-
   return {
     async runNow(name) {
       await boss.send(name, {});
     },
     async stop() {
-      await stopMonitoring();
       await boss.stop({ graceful: true, timeout: 10_000 });
       mailer.close();
     },
