@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ClusterOutlined, ContactsOutlined, ControlOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, StopOutlined, TableOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BranchesOutlined, CheckSquareOutlined, ClusterOutlined, ContactsOutlined, ControlOutlined, FileProtectOutlined, FileSearchOutlined, FormOutlined, HeatMapOutlined, HomeOutlined, ImportOutlined, PayCircleOutlined, SafetyOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, StopOutlined, TableOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserDeleteOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import type zhCN from '../i18n/zh-CN';
 
 export interface PageDef {
@@ -42,11 +42,13 @@ export const PAGES: PageDef[] = [
   { path: '/benefits/payments', permission: 'benefits.pay', nav: { label: 'benefitsPayments', icon: <PayCircleOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PaymentsPage')) },
   { path: '/benefits/ledger', permission: 'benefits.read_all', nav: { label: 'benefitsLedger', icon: <TableOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/LedgerPage')) },
   { path: '/benefits/policy', permission: 'benefits.configure', nav: { label: 'benefitsPolicy', icon: <SettingOutlined />, group: 'benefits' }, component: lazy(() => import('../features/benefits/PolicyPage')) },
-  // Early warning: compliance triages alerts, auditors read them; rules are read by both, edited by compliance.
+  // Early warning: compliance triages alerts, auditors read them; rules are read by both, edited by compliance;
+  // compliance runs the risk assessment and sets its schedule, auditors read it.
   { path: '/alerts', permission: 'monitoring.read', nav: { label: 'alerts', icon: <ThunderboltOutlined />, group: 'earlyWarning' }, component: lazy(() => import('../features/monitoring/AlertsPage')) },
   { path: '/alerts/:id', permission: 'monitoring.read', component: lazy(() => import('../features/monitoring/AlertPage')) },
   { path: '/monitoring/rules', permission: 'monitoring.read', nav: { label: 'alertRules', icon: <ControlOutlined />, group: 'earlyWarning' }, component: lazy(() => import('../features/monitoring/RulesPage')) },
   { path: '/monitoring/rules/:rule', permission: 'monitoring.read', component: lazy(() => import('../features/monitoring/RulePage')) },
+  { path: '/risk', permission: 'monitoring.read', nav: { label: 'riskAssessment', icon: <HeatMapOutlined />, group: 'earlyWarning' }, component: lazy(() => import('../features/monitoring/RiskPage')) },
   { path: '/registry/parties', permission: 'registry.read', nav: { label: 'parties', icon: <ContactsOutlined /> }, component: lazy(() => import('../features/registry/PartiesPage')) },
   { path: '/registry/parties/:id', permission: 'registry.read', component: lazy(() => import('../features/registry/PartyPage')) },
   { path: '/registry/clients', permission: 'registry.read', nav: { label: 'clients', icon: <ShopOutlined /> }, component: lazy(() => import('../features/registry/ClientsPage')) },

@@ -62,6 +62,7 @@ const en: Messages<typeof zhCN> = {
     earlyWarning: 'Early warning',
     alerts: 'Alerts',
     alertRules: 'Alert rules',
+    riskAssessment: 'Risk assessment',
   },
   roles: {
     admin: 'Administrator',

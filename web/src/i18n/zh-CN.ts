@@ -59,6 +59,7 @@ const zhCN = {
     earlyWarning: '风险预警',
     alerts: '预警',
     alertRules: '预警规则',
+    riskAssessment: '风险评估',
   },
   roles: {
     admin: '系统管理员',

@@ -14,6 +14,16 @@ export function AlertSeverityTag({ severity }: { severity: Severity }) {
   );
 }
 
+/** A risk level reads like an alert's severity: the same three colours. */
+export function RiskLevelTag({ level }: { level: Severity }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={SEVERITY_TAGS[level]} data-testid="risk-level" data-level={level}>
+      {t(`monitoring.risk.level.${level}`)}
+    </Tag>
+  );
+}
+
 const STATE_COLORS: Record<AlertState, string> = { new: 'gold', reviewing: 'processing', dismissed: 'default', escalated: 'purple' };
 
 export function AlertStateTag({ state }: { state: AlertState }) {

@@ -1,9 +1,29 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { api, request } from '../../app/api';
 import { useWrite } from '../../app/write';
 import { KEYS as CASE_KEYS } from '../cases/queries';
-import { DASHBOARD_API, RULES_API, alertApi, ruleApi, type AlertDetail, type Dashboard, type Rule, type RuleKind, type RuleVersion } from './types';
+import {
+  DASHBOARD_API,
+  RISK_HEATMAP_API,
+  RISK_RUNS_API,
+  RISK_SETTINGS_API,
+  RULES_API,
+  alertApi,
+  riskHistoryApi,
+  ruleApi,
+  type AlertDetail,
+  type Dashboard,
+  type RiskFrequency,
+  type RiskHeatMap,
+  type RiskRun,
+  type RiskScore,
+  type RiskSubjectType,
+  type Rule,
+  type RuleKind,
+  type RuleVersion,
+} from './types';
 
 /** Query keys of the early-warning pages; a write refreshes all of them (see useMonitoringRefresh). */
 export const KEYS = {
@@ -12,6 +32,11 @@ export const KEYS = {
   dashboard: 'alerts-dashboard',
   rules: 'monitoring-rules',
   ruleVersions: 'monitoring-rule-versions',
+  riskRegister: 'risk-register',
+  riskHeatMap: 'risk-heatmap',
+  riskHistory: 'risk-history',
+  riskRuns: 'risk-runs',
+  riskSettings: 'risk-settings',
 } as const;
 
 // Escalating opens a conflict case, so the case lists are refreshed with the alerts.
@@ -57,3 +82,36 @@ export const useRuleVersions = (rule: RuleKind | undefined) =>
     select: (r) => r.items,
     enabled: rule !== undefined,
   });
+
+// Category labels and factor sentences come in the reader's language, as with the alerts.
+export function useRiskHeatMap(subjectType: RiskSubjectType) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: [KEYS.riskHeatMap, subjectType, language],
+    queryFn: () => api.get<RiskHeatMap>(RISK_HEATMAP_API, { subjectType }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The categories' labels in the reader's language, by key, as the heat map names them. */
+export function useRiskCategoryLabels(subjectType: RiskSubjectType): Record<string, string> {
+  const categories = useRiskHeatMap(subjectType).data?.categories;
+  return useMemo(() => Object.fromEntries((categories ?? []).map((c) => [c.key, c.label])), [categories]);
+}
+
+export function useRiskHistory(subjectType: RiskSubjectType, id: string) {
+  const language = useLanguage();
+  return useQuery({
+    queryKey: [KEYS.riskHistory, subjectType, id, language],
+    queryFn: () => api.get<{ items: RiskScore[] }>(riskHistoryApi(subjectType, id)),
+    select: (r) => r.items,
+  });
+}
+
+export const useRiskRuns = () => useQuery({ queryKey: [KEYS.riskRuns], queryFn: () => api.get<{ items: RiskRun[] }>(RISK_RUNS_API), select: (r) => r.items });
+
+export const useRiskSettings = () => useQuery({ queryKey: [KEYS.riskSettings], queryFn: () => api.get<{ frequency: RiskFrequency }>(RISK_SETTINGS_API) });
+
+export const saveRiskFrequency = (frequency: RiskFrequency) => request<{ frequency: RiskFrequency }>('PUT', RISK_SETTINGS_API, { frequency });
+
+export const runRiskAssessment = () => api.post<{ id: string; assessedOn: string; clients: number; staff: number }>(RISK_RUNS_API);

@@ -155,3 +155,76 @@ export const ALERTS_PATH = '/alerts';
 export const alertPath = (id: string) => `${ALERTS_PATH}/${encodeURIComponent(id)}`;
 export const RULES_PATH = '/monitoring/rules';
 export const rulePath = (rule: RuleKind) => `${RULES_PATH}/${encodeURIComponent(rule)}`;
+
+// Risk assessment (风险评估): the categories, their caps and the schedule are the core's.
+export { categoryCaps, riskCategories, riskFrequencies, type RiskCategory, type RiskFrequency } from '../../../../src/core/monitoring/risk';
+
+export const riskSubjectTypes = ['client', 'staff'] as const;
+export type RiskSubjectType = (typeof riskSubjectTypes)[number];
+
+export interface RiskRunRef {
+  id: string;
+  assessedOn: string;
+  trigger: 'schedule' | 'manual' | string;
+}
+
+export interface RiskFactor {
+  category: string;
+  code: string;
+  points: number;
+  value: number;
+  /** The factor as a phrase with its figure, in the reader's language. */
+  text: string;
+}
+
+/** Points per category (alerts, cases, …), each at most its cap. */
+export type RiskCategoryPoints = Record<string, number>;
+
+export interface RiskEntry {
+  subjectType: RiskSubjectType;
+  subject: Named;
+  department: Named | null;
+  score: number;
+  level: Severity;
+  /** The score of the run before, when the subject was assessed then. */
+  previousScore: number | null;
+  categories: RiskCategoryPoints;
+  /** Highest points first. */
+  factors: RiskFactor[];
+}
+
+export interface RiskHeatMap {
+  run: RiskRunRef | null;
+  /** A null id is the subjects without a department. */
+  departments: { id: string | null; name: string }[];
+  categories: { key: string; label: string }[];
+  cells: { departmentId: string | null; category: string; average: number; subjects: number; high: number }[];
+}
+
+export interface RiskScore {
+  assessedOn: string;
+  score: number;
+  level: Severity;
+  categories: RiskCategoryPoints;
+  factors: RiskFactor[];
+}
+
+export interface RiskRun {
+  id: string;
+  assessedOn: string;
+  trigger: 'schedule' | 'manual';
+  clients: number;
+  staff: number;
+  startedAt: string;
+  finishedAt: string;
+  requestedBy: Person | null;
+}
+
+export const RISK_API = '/api/risk';
+export const RISK_REGISTER_API = `${RISK_API}/register`;
+export const RISK_HEATMAP_API = `${RISK_API}/heatmap`;
+export const RISK_RUNS_API = `${RISK_API}/runs`;
+export const RISK_SETTINGS_API = `${RISK_API}/settings`;
+export const riskHistoryApi = (subjectType: RiskSubjectType, id: string) => `${RISK_API}/history/${subjectType}/${encodeURIComponent(id)}`;
+
+export const RISK_PATH = '/risk';
