@@ -8,7 +8,6 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database';
@@ -16,6 +15,9 @@ import { migrate } from '../src/platform/db/migrate';
 import { buildApp } from '../src/platform/http/app';
 import { seedDemoFirm } from '../src/platform/seed/demo-firm';
 import { version } from '../src/platform/version';
+import { percentile, session as signIn } from './support/app-session';
+
+const session = (app: Parameters<typeof signIn>[0], username: string) => signIn(app, username, PASSWORD);
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '400' }, walled: { type: 'string', default: '200' }, skip: { type: 'string', default: '' } } });
 const requests = Number(values.requests);
@@ -24,19 +26,6 @@ const skip = new Set(values.skip.split(',').filter(Boolean));
 const PASSWORD = 'bench-enforcement-password';
 
 const ROUTES = ['/api/auth/me', '/api/registry/clients?pageSize=50', `/api/registry/parties?q=${encodeURIComponent('科技')}&pageSize=50`, '/api/cases?scope=all&pageSize=50', '/api/benefits/requests?scope=all&pageSize=50'];
-
-const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
-
-async function session(app: FastifyInstance, username: string) {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-  if (login.statusCode !== 200) throw new Error(`sign-in of ${username}: ${login.statusCode}`);
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrf = login.json<{ csrfToken: string }>().csrfToken;
-  return {
-    get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie } }),
-    post: (url: string, payload: object) => app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': csrf } }),
-  };
-}
 
 async function measure(label: string, database: Database, dataDir: string) {
   let at = performance.now();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, webDist } from '../../src/cli/web-build';
+import { startMonitoring } from '../../src/modules/monitoring/runner';
 import { buildApp } from '../../src/platform/http/app';
 import { version } from '../../src/platform/version';
 import { TEST_PASSWORD } from './constants';
@@ -24,6 +25,8 @@ async function startBrowserApp(): Promise<BrowserApp & { close(): Promise<void> 
   const config = testConfig();
   const app = await buildApp({ database, config, version }, { logger: false, webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // As the server does: events are judged as they commit.
+  const stopMonitoring = await startMonitoring(database, { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => console.error(...args) });
   const browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -33,6 +36,7 @@ async function startBrowserApp(): Promise<BrowserApp & { close(): Promise<void> 
     baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     async close() {
       await browser.close();
+      await stopMonitoring();
       await app.close();
       await database.close();
       rmSync(config.attachmentsDir, { recursive: true, force: true });
