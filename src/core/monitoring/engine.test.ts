@@ -413,8 +413,22 @@ describe('revenue_outlier (factor 4, at least 50 bp, at least 5 clients in the g
     expect(of(w.raised, 'revenue_outlier')).toEqual([]);
     const swept = w.sweep(d(2));
     expect(swept.map((c) => [c.key, c.day, c.seq])).toEqual([['revenue_outlier:client-x', d(2), 5]]);
-    expect(w.sweep(d(364))).toHaveLength(1);
+    // Nothing moved since: nothing is judged again, not even when a peer's ratio moves but the median does not.
+    expect(w.sweep(d(300))).toEqual([]);
+    w.submit(d(301), toClient('peer-1', 1_000));
+    expect(w.sweep(d(302))).toEqual([]);
+    // A year on, client-x's benefits have left its year: no longer an outlier.
     expect(w.sweep(d(365))).toEqual([]);
+  });
+
+  it('a withdrawn request leaves the revenue ratio', () => {
+    const w = monitor();
+    for (let i = 1; i <= 4; i += 1) w.submit(d(1), toClient(`peer-${i}`, 2_000));
+    const big = w.submit(d(2), toClient('client-x', 8_000));
+    expect(of(big.fired, 'revenue_outlier')).toHaveLength(1);
+    w.end(d(3), big.facts);
+    w.submit(d(4), toClient('client-x', 2_000));
+    expect(of(w.sweep(d(5)), 'revenue_outlier')).toEqual([]);
   });
 });
 

@@ -16,6 +16,8 @@ interface Tracked {
   approvers: string[];
   /** The seq of the event that first showed it: requests found in several windows sort by it. */
   order: number;
+  /** The running totals it counts toward, so that ending it touches only those. */
+  totals: RunningTotal[];
 }
 
 interface RunningTotal {
@@ -49,10 +51,12 @@ export class MonitoringEngine {
   private readonly clientYear = new Map<string, SlidingWindow<Tracked>>();
   private readonly splitByRecipient = new Map<string, SlidingWindow<Tracked>>();
   private readonly splitByClient = new Map<string, SlidingWindow<Tracked>>();
-  private readonly spikeRecent = new Map<string, SlidingWindow<null>>();
-  private readonly spikeWide = new Map<string, SlidingWindow<null>>();
+  private readonly spikeRecent = new Map<string, SlidingWindow<Tracked>>();
+  private readonly spikeWide = new Map<string, SlidingWindow<Tracked>>();
   private readonly totals = new Map<string, RunningTotal>();
   private readonly peers = new Map<string, PeerGroup>();
+  /** Each peer group's median at the last sweep. */
+  private readonly sweptMedians = new Map<string, number | null>();
   private readonly clientRevenue = new Map<string, { revenue: number; group: string | null }>();
   private readonly approvals = new Map<string, KeyedWindow<AlertRequestFact>>();
   private readonly lookback: number;
@@ -142,17 +146,28 @@ export class MonitoringEngine {
    * last year against its peers', with the peer medians recomputed from scratch.
    */
   sweep(dayText: string, seq: number): AlertCandidate[] {
-    const day = dayNumber(dayText);
     const fired: AlertCandidate[] = [];
+    if (!this.rules.revenue_outlier.enabled) return fired;
+    const day = dayNumber(dayText);
+    // Only what moved is judged again: a client whose year lost old benefits, or whose peers' median changed.
+    const moved = new Set<string>();
     for (const [clientId, window] of this.clientYear) {
+      const before = window.sum;
       window.advance(day);
-      this.recordRatio(clientId, window);
+      if (window.sum !== before) {
+        this.recordRatio(clientId, window);
+        moved.add(clientId);
+      }
     }
-    for (const group of this.peers.values()) this.refreshMedian(group, true);
-    for (const clientId of this.clientYear.keys()) {
+    for (const [key, group] of this.peers) {
+      const before = this.sweptMedians.get(key);
+      this.refreshMedian(group, true);
+      this.sweptMedians.set(key, group.median);
+      if (before !== group.median) for (const clientId of group.ratios.keys()) moved.add(clientId);
+    }
+    for (const clientId of moved) {
       const found = this.outlier(clientId);
-      if (found && this.rules.revenue_outlier.enabled)
-        fired.push({ ...found, key: `revenue_outlier:${clientId}`, score: scoreOf(this.rules.revenue_outlier.weight, found.strength), seq, day: dayText });
+      if (found) fired.push({ ...found, key: `revenue_outlier:${clientId}`, score: scoreOf(this.rules.revenue_outlier.weight, found.strength), seq, day: dayText });
     }
     return fired;
   }
@@ -174,7 +189,7 @@ export class MonitoringEngine {
       recipientId: facts.recipientId,
       clientId: facts.clientId,
     };
-    const t: Tracked = { facts, fact, live: true, approvers: [], order: this.lastSeq };
+    const t: Tracked = { facts, fact, live: true, approvers: [], order: this.lastSeq, totals: [] };
     this.tracked.set(facts.requestId, t);
     return t;
   }
@@ -280,6 +295,7 @@ export class MonitoringEngine {
       if (!running) this.totals.set(key, (running = { total: 0, requests: [] }));
       running.total += f.amountCnyMinor;
       running.requests.push(t);
+      t.totals.push(running);
       if (running.total * 10_000 < ratio * limit.amountMinor) continue;
       const departments = new Map<string, number>();
       for (const r of running.requests) departments.set(r.facts.departmentId, (departments.get(r.facts.departmentId) ?? 0) + r.facts.amountCnyMinor);
@@ -304,8 +320,8 @@ export class MonitoringEngine {
     const wide = windowOf(this.spikeWide, clientId, recentDays + baselineDays);
     recent.advance(day);
     wide.advance(day);
-    recent.add(day, t.facts.amountCnyMinor, null);
-    wide.add(day, t.facts.amountCnyMinor, null);
+    recent.add(day, t.facts.amountCnyMinor, t);
+    wide.add(day, t.facts.amountCnyMinor, t);
     // Only a client watched for the whole baseline has one.
     const baselineStart = day - recentDays - baselineDays + 1;
     const since = Math.max(this.origin ?? day, t.facts.clientSince ? dayNumber(t.facts.clientSince) : Number.MIN_SAFE_INTEGER);
@@ -428,16 +444,24 @@ export class MonitoringEngine {
     if (this.tracked.get(gone.item.fact.requestId) === gone.item) this.tracked.delete(gone.item.fact.requestId);
   };
 
+  /** A request rejected, withdrawn or cancelled: no longer a benefit given, so it leaves the totals, the spike and the revenue ratio. */
   private ended(t: Tracked): void {
     if (!t.live) return;
     t.live = false;
-    for (const running of this.totals.values()) {
+    for (const running of t.totals) {
       const at = running.requests.indexOf(t);
       if (at >= 0) {
         running.requests.splice(at, 1);
         running.total -= t.facts.amountCnyMinor;
       }
     }
+    t.totals = [];
+    const clientId = t.facts.clientId;
+    if (!clientId) return;
+    this.spikeRecent.get(clientId)?.discount(t);
+    this.spikeWide.get(clientId)?.discount(t);
+    const year = this.clientYear.get(clientId);
+    if (year?.discount(t)) this.recordRatio(clientId, year);
   }
 
   private related(userId: string, partyId: string, clientId: string | null, path: string, day: number, raise: Raise): void {

@@ -40,6 +40,18 @@ export class SlidingWindow<T> {
     this.sum += amount;
   }
 
+  /** Takes an item's amount out of the window (it stays counted); returns whether it was there. */
+  discount(item: T): boolean {
+    for (let i = this.entries.length - 1; i >= this.head; i -= 1) {
+      const entry = this.entries[i]!;
+      if (entry.item !== item) continue;
+      this.sum -= entry.amount;
+      entry.amount = 0;
+      return true;
+    }
+    return false;
+  }
+
   /** The entries in the window, oldest first. */
   *items(): IterableIterator<WindowEntry<T>> {
     for (let i = this.head; i < this.entries.length; i += 1) yield this.entries[i]!;
