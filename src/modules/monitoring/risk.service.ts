@@ -12,8 +12,8 @@ import { insertRows } from '../../platform/db/bulk';
 import { inTransaction, queryRows, type Db, type Executor } from '../../platform/db/database';
 import { NotFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/messages';
-import { benefitIntensity } from '../benefits/risk-facts';
-import { caseExposure } from '../cases/risk-facts';
+import { benefitIntensity, type BenefitIntensity } from '../benefits/risk-facts';
+import { caseExposure, type CaseExposure } from '../cases/risk-facts';
 import { registryRiskFacts } from '../registry/risk-facts';
 import { clientNames } from '../registry/screening.service';
 import { riskRuns, riskScores, riskSettings } from './monitoring.tables';
@@ -40,8 +40,18 @@ async function alertExposure(executor: Executor, since: string) {
   return { byClient: toMap(await grouped(sql`unnest(a.client_ids)`)), byUser: toMap(await grouped(sql`(select a.user_id where a.user_id is not null)`)) };
 }
 
-const withAlerts = (inputs: RiskInputs, alerts: AlertCounts | undefined): RiskInputs =>
-  alerts ? { ...inputs, openAlerts: { high: alerts.high, medium: alerts.medium, low: alerts.low }, alertsThisYear: alerts.year } : inputs;
+/** One subject's inputs from what each module counted; a client adds its revenue share and official contacts. */
+const inputsOf = (given: BenefitIntensity | undefined, exposure: CaseExposure | undefined, staffLinks: number, alerts: AlertCounts | undefined, extra: Partial<RiskInputs> = {}): RiskInputs => ({
+  ...noRiskInputs(),
+  openCases: exposure?.open ?? 0,
+  casesThisYear: exposure?.since ?? 0,
+  staffLinks,
+  benefitsCount: given?.count ?? 0,
+  benefitsMinor: given?.amountCnyMinor ?? 0,
+  publicOfficialBenefits: given?.toPublicOfficials ?? 0,
+  ...(alerts ? { openAlerts: { high: alerts.high, medium: alerts.medium, low: alerts.low }, alertsThisYear: alerts.year } : {}),
+  ...extra,
+});
 
 export interface RiskRunSummary {
   id: string;
@@ -68,31 +78,14 @@ export async function runRiskAssessment(db: Db, ctx: RequestContext, trigger: 's
   };
   for (const client of registry.clients) {
     const given = benefits.byClient.get(client.id);
-    const exposure = cases.byClient.get(client.id);
-    keep('client', client.id, client.departmentId, withAlerts({
-      ...noRiskInputs(),
-      openCases: exposure?.open ?? 0,
-      casesThisYear: exposure?.since ?? 0,
-      staffLinks: registry.staffLinksByClient.get(client.id) ?? 0,
-      benefitsCount: given?.count ?? 0,
-      benefitsMinor: given?.amountCnyMinor ?? 0,
-      revenueShareBasisPoints: client.revenueCnyMinor && client.revenueCnyMinor > 0 ? Math.round(((given?.amountCnyMinor ?? 0) * 10_000) / client.revenueCnyMinor) : null,
-      publicOfficialBenefits: given?.toPublicOfficials ?? 0,
+    const revenueShareBasisPoints = client.revenueCnyMinor && client.revenueCnyMinor > 0 ? Math.round(((given?.amountCnyMinor ?? 0) * 10_000) / client.revenueCnyMinor) : null;
+    keep('client', client.id, client.departmentId, inputsOf(given, cases.byClient.get(client.id), registry.staffLinksByClient.get(client.id) ?? 0, alerts.byClient.get(client.id), {
+      revenueShareBasisPoints,
       publicOfficialContacts: registry.officialContactsByClient.get(client.id) ?? 0,
-    }, alerts.byClient.get(client.id)));
+    }));
   }
   for (const person of staff) {
-    const requested = benefits.byRequester.get(person.id);
-    const exposure = cases.byUser.get(person.id);
-    keep('staff', person.id, person.departmentId, withAlerts({
-      ...noRiskInputs(),
-      openCases: exposure?.open ?? 0,
-      casesThisYear: exposure?.since ?? 0,
-      staffLinks: registry.clientLinksByUser.get(person.id) ?? 0,
-      benefitsCount: requested?.count ?? 0,
-      benefitsMinor: requested?.amountCnyMinor ?? 0,
-      publicOfficialBenefits: requested?.toPublicOfficials ?? 0,
-    }, alerts.byUser.get(person.id)));
+    keep('staff', person.id, person.departmentId, inputsOf(benefits.byRequester.get(person.id), cases.byUser.get(person.id), registry.clientLinksByUser.get(person.id) ?? 0, alerts.byUser.get(person.id)));
   }
   return inTransaction(db, async (tx) => {
     const [run] = await tx
