@@ -1,29 +1,12 @@
 // Seeded draws for the synthetic year: the same seed gives the same firm, activity and planted patterns.
-import { random } from '../generate-registry';
+import { Random as SeededRandom } from '../../src/modules/registry/demo/random';
 
-export class Random {
-  private readonly next: () => number;
+/** The demo registry's seeded generator, with the distributions the year needs. */
+export class Random extends SeededRandom {
   private spare: number | null = null;
-
-  constructor(seed: number) {
-    this.next = random(seed);
-  }
 
   float(): number {
     return this.next();
-  }
-
-  /** A whole number from lo to hi, both included. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
   }
 
   normal(): number {
