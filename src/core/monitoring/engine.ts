@@ -55,6 +55,8 @@ export class MonitoringEngine {
   private readonly spikeWide = new Map<string, SlidingWindow<Tracked>>();
   private readonly totals = new Map<string, RunningTotal>();
   private readonly peers = new Map<string, PeerGroup>();
+  /** Clients judged outliers when last judged, so the sweep raises only those who newly stand out. */
+  private readonly outliers = new Set<string>();
   /** Each peer group's median at the last sweep. */
   private readonly sweptMedians = new Map<string, number | null>();
   private readonly clientRevenue = new Map<string, { revenue: number; group: string | null }>();
@@ -149,7 +151,8 @@ export class MonitoringEngine {
     const fired: AlertCandidate[] = [];
     if (!this.rules.revenue_outlier.enabled) return fired;
     const day = dayNumber(dayText);
-    // Only what moved is judged again: a client whose year lost old benefits, or whose peers' median changed.
+    // Only what moved is judged again: a client whose year lost old benefits, or whose peers' median
+    // changed; and only a client whose own figures moved, or who newly stands out, raises anything.
     const moved = new Set<string>();
     for (const [clientId, window] of this.clientYear) {
       const before = window.sum;
@@ -159,15 +162,21 @@ export class MonitoringEngine {
         moved.add(clientId);
       }
     }
+    const judged = new Set(moved);
     for (const [key, group] of this.peers) {
       const before = this.sweptMedians.get(key);
       this.refreshMedian(group, true);
       this.sweptMedians.set(key, group.median);
-      if (before !== group.median) for (const clientId of group.ratios.keys()) moved.add(clientId);
+      if (before !== group.median) for (const clientId of group.ratios.keys()) judged.add(clientId);
     }
-    for (const clientId of moved) {
+    for (const clientId of judged) {
       const found = this.outlier(clientId);
-      if (found) fired.push({ ...found, key: `revenue_outlier:${clientId}`, score: scoreOf(this.rules.revenue_outlier.weight, found.strength), seq, day: dayText });
+      const known = this.outliers.has(clientId);
+      if (!found) this.outliers.delete(clientId);
+      else if (moved.has(clientId) || !known) {
+        this.outliers.add(clientId);
+        fired.push({ ...found, key: `revenue_outlier:${clientId}`, score: scoreOf(this.rules.revenue_outlier.weight, found.strength), seq, day: dayText });
+      }
     }
     return fired;
   }
@@ -357,7 +366,10 @@ export class MonitoringEngine {
     window.add(day, f.amountCnyMinor, t);
     this.recordRatio(clientId, window);
     const found = this.outlier(clientId);
-    if (found) raise('revenue_outlier', clientId, found.strength, found.subject, found.requests, found.reason);
+    if (found) {
+      this.outliers.add(clientId);
+      raise('revenue_outlier', clientId, found.strength, found.subject, found.requests, found.reason);
+    } else this.outliers.delete(clientId);
   }
 
   private recordRatio(clientId: string, window: SlidingWindow<Tracked>): void {
