@@ -7,6 +7,7 @@ describe('permissionsOf', () => {
     expect(permissionsOf(['manager', 'auditor'])).toEqual([
       'audit.read', 'users.read', 'departments.read', 'registry.read', 'identifiers.reveal', 'conflicts.check', 'conflicts.history',
       'benefits.request', 'benefits.approve', 'benefits.read_all', 'cases.report', 'cases.read_all', 'recusals.request', 'recusals.read_all',
+      'monitoring.read',
     ]);
   });
   it('gives staff no access to the audit trail or user management', () => {

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv';
@@ -342,7 +342,7 @@ describe('ledger export', () => {
   it('is audited with the filter and the row count', async () => {
     const { db } = testApp().database;
     await compliance.get(`/api/benefits/ledger/export?format=csv&${WINDOW}&kind=payment`);
-    const audited = await db.select().from(auditEntries).where(eq(auditEntries.action, 'benefit.ledger.export'));
+    const audited = await db.select().from(auditEntries).where(eq(auditEntries.action, 'benefit.ledger.export')).orderBy(asc(auditEntries.seq));
     expect(audited.at(-1)!.after).toEqual({ format: 'csv', filter: { from: '2031-01-01', to: '2032-12-31', kind: 'payment' }, rows: 3 });
   });
 });
