@@ -57,6 +57,9 @@ export function permissionsOf(userRoles: readonly Role[]): Permission[] {
   return permissions.filter((p) => held.has(p));
 }
 
+/** The roles that hold a permission. */
+export const rolesWith = (permission: Permission): Role[] => roles.filter((role) => grants[role].includes(permission));
+
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }

@@ -1,9 +1,15 @@
 // Raising an alert: a candidate from the engine opens a new alert, grows the open one with the same
 // key, or is dropped when a closed one already judged all its facts. Audited with its history.
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { rolesWith } from '../../core/access';
 import { chinaToday } from '../../core/calendar';
 import { decideMerge, mergeRequests, type AlertCandidate, type AlertRequestFact } from '../../core/monitoring/alerts';
+import { ruleLabels } from '../../core/monitoring/explain';
+import { severityOf, type RuleKind } from '../../core/monitoring/rules';
 import { appendAudit } from '../../platform/audit/audit.service';
+import { userRoles, users } from '../../platform/auth/auth.tables';
+import { notify } from '../notifications/notifications.service';
+import { restrictedAmong } from '../recusal/recusal.service';
 import { systemContext } from '../../platform/context';
 import { queryRows, type Tx } from '../../platform/db/database';
 import { alertHistory, alerts } from './monitoring.tables';
@@ -19,6 +25,23 @@ function namedBy(candidate: Pick<AlertCandidate, 'subject'>, requests: readonly 
     partyIds: uniq([candidate.subject.recipientId, ...requests.map((r) => r.recipientId)]),
     requestIds: uniq(requests.map((r) => r.requestId)),
   };
+}
+
+/** A new high-severity alert is told to everyone who triages alerts, except those kept out of a client it names. */
+async function notifyTriage(tx: Tx, alertId: string, ref: string, rule: RuleKind, clientIds: readonly string[]): Promise<void> {
+  const found = await tx
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.active, true), inArray(userRoles.role, rolesWith('monitoring.triage'))));
+  const keptOut = new Set<string>();
+  for (const clientId of clientIds) for (const userId of (await restrictedAmong(tx, found.map((u) => u.id), clientId, chinaToday())).keys()) keptOut.add(userId);
+  const triagers = found.filter((u) => !keptOut.has(u.id));
+  await notify(
+    tx,
+    MONITORING,
+    triagers.map((u) => ({ userId: u.id, kind: 'alert.raised' as const, params: { ref, comment: ruleLabels[rule]['zh-CN'] }, entityType: 'alert', entityId: alertId })),
+  );
 }
 
 /** Returns whether an alert was opened or grown. */
@@ -80,5 +103,6 @@ export async function raiseAlert(tx: Tx, candidate: AlertCandidate, ruleVersion:
     .returning({ id: alerts.id });
   await tx.insert(alertHistory).values({ alertId: row!.id, kind: 'raised', evidence: { reason: candidate.reason, score: candidate.score, ruleVersion } });
   await appendAudit(tx, MONITORING, { action: 'monitoring.alert.raise', entityType: 'alert', entityId: row!.id, after: { ref, rule: candidate.rule, key: candidate.key, score: candidate.score } });
+  if (severityOf(candidate.score) === 'high') await notifyTriage(tx, row!.id, ref, candidate.rule, namedBy(candidate, candidate.requests).clientIds);
   return true;
 }

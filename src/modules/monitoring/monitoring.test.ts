@@ -125,6 +125,23 @@ describe('early-warning alerts', () => {
     expect((await compliance.post(`/api/alerts/${fresh.id}/dismiss`, { version: closed.version, reason: 'x' })).json().error.code).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('of high severity are told to those who triage them, by a notification that leads to the alert', async () => {
+    const staff = await testApp().signIn('staff');
+    const compliance = await testApp().signIn('compliance');
+    const { partyId, clientId } = await someClient(staff, 7);
+    const given = await submitted(staff, partyId, '800.00');
+    // A blackout declared afterwards over the benefit's date: weight 95, high.
+    const declared = await compliance.post('/api/benefits/blackouts', { clientId, startsOn: '2026-11-20', endsOn: '2026-11-20', reason: '招标评审期间' });
+    expect(declared.statusCode, declared.body).toBe(201);
+    await compliance.post('/api/alerts/judge', {});
+    const [alert] = await alertsFor(compliance, given.id, 'blackout');
+    expect(alert).toMatchObject({ severity: 'high' });
+    const notices = (await compliance.get('/api/notifications')).json().items as { kind: string; text: string; entityId: string }[];
+    expect(notices.find((n) => n.entityId === alert!.id)).toMatchObject({ kind: 'alert.raised', text: expect.stringContaining(alert!.ref) });
+    const staffNotices = (await staff.get('/api/notifications')).json().items as { entityId: string }[];
+    expect(staffNotices.some((n) => n.entityId === alert!.id)).toBe(false);
+  });
+
   it('are read by compliance and auditors only, and triaged by compliance only', async () => {
     const auditor = await testApp().signIn('auditor');
     const compliance = await testApp().signIn('compliance');

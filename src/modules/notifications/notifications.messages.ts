@@ -22,6 +22,7 @@ const templates: Record<NotificationKind, Record<Locale, string>> = {
   'disclosure.expiring': { 'zh-CN': '利益披露 {ref} 的附条件许可将于 {dueOn} 到期（剩余 {days} 天），请及时续期', en: 'The conditional clearance of disclosure {ref} expires on {dueOn} ({days} days left); renew it in time' },
   'disclosure.expired': { 'zh-CN': '利益披露 {ref} 的附条件许可已于 {dueOn} 到期，已退回重新审查', en: 'The conditional clearance of disclosure {ref} expired on {dueOn}; it is back for review' },
   'violation.recorded': { 'zh-CN': '利益冲突案件 {ref} 中认定了您的违规行为{comment}', en: 'A violation by you was found in conflict case {ref}{comment}' },
+  'alert.raised': { 'zh-CN': '新的高风险预警 {ref}{comment}', en: 'New high-severity alert {ref}{comment}' },
   'sanction.decided': { 'zh-CN': '针对您在利益冲突案件 {ref} 中违规行为的处理已决定{comment}', en: 'A sanction has been decided for your violation in conflict case {ref}{comment}' },
 };
 

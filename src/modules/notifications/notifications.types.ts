@@ -18,6 +18,7 @@ export const notificationKinds = [
   'disclosure.expired',
   'violation.recorded',
   'sanction.decided',
+  'alert.raised',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

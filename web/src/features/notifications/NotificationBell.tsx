@@ -21,8 +21,12 @@ interface Notification {
 const KEY = 'notifications';
 const API = '/api/notifications';
 
-/** Where a notification leads: the benefit request it is about. */
-const linkOf = (n: Notification) => (n.entityId && (n.entityType === 'benefit_request' || n.kind.startsWith('benefit.')) ? `/benefits/requests/${encodeURIComponent(n.entityId)}` : null);
+/** Where a notification leads: the record it is about. */
+const pages: Record<string, string> = { benefit_request: '/benefits/requests', conflict_case: '/cases', staff_disclosure: '/disclosures', alert: '/alerts' };
+const linkOf = (n: Notification) => {
+  const page = n.entityType ? pages[n.entityType] : n.kind.startsWith('benefit.') ? pages.benefit_request : undefined;
+  return n.entityId && page ? `${page}/${encodeURIComponent(n.entityId)}` : null;
+};
 
 /** The bell in the header: unread count polled every 30 s, the latest items, mark read one by one or all. */
 export function NotificationBell() {
