@@ -165,6 +165,7 @@ export async function escalateAlert(db: Db, ctx: RequestContext, id: string, inp
     if (row.version !== input.version) throw Conflict('ALERT_STALE', { ref: row.ref }, { state: row.state, version: row.version });
     const [dto] = await dtos(tx, [row], locale);
     const staffIds = [...new Set([row.userId, ...(row.requests as AlertRequestFact[]).map((r) => r.requesterId)].filter((v): v is string => !!v))].slice(0, 50);
+    // openCase opens its own transaction; given this one, it nests (a savepoint), so both commit together.
     const caseId = await openCase(
       tx as unknown as Db,
       ctx,
