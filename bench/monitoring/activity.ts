@@ -6,6 +6,7 @@
 // festival gift waves, weekends, cross-selling departments.
 import type { BenefitType } from '../../src/core/benefits/policy';
 import { DEMO_POLICY_TYPES } from '../../src/modules/benefits/policy.demo';
+import { periodWindow } from '../../src/core/benefits/limits';
 import { dateOf, type Firm, YEAR_DAYS } from './firm';
 import { Random, WeightedPicker } from './random';
 
@@ -288,6 +289,47 @@ export function backgroundBlackouts(ledger: Ledger, rng: Random): void {
   }
 }
 
+/** How much of any limit ordinary activity uses at most: staff see the remaining allowance when they ask. */
+const ORDINARY_SHARE = 0.7;
+/** The most ordinary activity spends on one client in a year, as a share of its revenue (before ORDINARY_SHARE). */
+const RELATIONSHIP_BUDGET_BASIS_POINTS = 1_000;
+
+/**
+ * What the policy still allows ordinary activity to give: per recipient and period, per client and year,
+ * and as a share of the client's revenue, each kept under `ORDINARY_SHARE` of its limit.
+ */
+class Allowance {
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly firm: Firm) {}
+
+  /** The most that may be given for the request as drafted (at most its amount). */
+  room(r: Pick<Request, 'client' | 'recipient' | 'type' | 'benefitDay'>, amountMinor: number): number {
+    let room = amountMinor;
+    for (const [key, limit] of this.limits(r)) room = Math.min(room, Math.floor(limit * ORDINARY_SHARE) - (this.used.get(key) ?? 0));
+    return room;
+  }
+
+  take(r: Pick<Request, 'client' | 'recipient' | 'type' | 'benefitDay' | 'amountMinor'>): void {
+    // The client's year total of a type answers both its limit and its revenue share: counted once.
+    for (const key of new Set(this.limits(r).map(([k]) => k))) this.used.set(key, (this.used.get(key) ?? 0) + r.amountMinor);
+  }
+
+  private limits(r: Pick<Request, 'client' | 'recipient' | 'type' | 'benefitDay'>): [string, number][] {
+    const policy = typeLimits(r.type);
+    const found: [string, number][] = [];
+    const date = dateOf(r.benefitDay);
+    if (policy.perRecipientPerPeriod) found.push([`r${r.recipient}:${r.type}:${periodWindow(date, policy.perRecipientPerPeriod.period).from}`, policy.perRecipientPerPeriod.amountMinor]);
+    if (r.client === null) return found;
+    const year = periodWindow(date, 'year').from;
+    if (policy.perClientPerYear) found.push([`c${r.client}:${r.type}:${year}`, policy.perClientPerYear.amountMinor]);
+    // Nor does the firm spend on a client more than a share of the fees it brings.
+    found.push([`c${r.client}:all:${year}`, Math.floor((this.firm.clients[r.client]!.revenueMinor * RELATIONSHIP_BUDGET_BASIS_POINTS) / 10_000)]);
+    if (policy.revenueShare) found.push([`c${r.client}:${r.type}:${year}`, Math.floor((this.firm.clients[r.client]!.revenueMinor * policy.revenueShare.basisPoints) / 10_000)]);
+    return found;
+  }
+}
+
 /**
  * Ordinary requests until the year holds `targetEvents` events. Clients are drawn in proportion to
  * their activity (never those in `spare`), days by the calendar's weights.
@@ -297,6 +339,9 @@ export function background(ledger: Ledger, targetEvents: number, rng: Random, sp
   const clientPicker = new WeightedPicker(firm.clients.map((c, i) => (spare.has(i) ? 0 : c.activity)));
   const dayPicker = new WeightedPicker(dayWeights());
   const pickers = typePickers();
+  const allowance = new Allowance(firm);
+  // A request withdrawn later still held its share while it was live.
+  for (const r of ledger.requests) allowance.take(r);
   const blackoutsOf = new Map<number, [number, number][]>();
   for (const b of ledger.blackouts) blackoutsOf.set(b.client, [...(blackoutsOf.get(b.client) ?? []), [b.starts, b.ends]]);
   let events = ledger.eventTotal;
@@ -318,7 +363,11 @@ export function background(ledger: Ledger, targetEvents: number, rng: Random, sp
     const requester = firm.requestersByDepartment[department]![firm.requesterPickers[department]!.pick(rng)]!;
     const contacts = c ? c.contacts.filter((p) => !firm.recipients[p]!.official) : [];
     const recipient = c ? (rng.chance(0.4) ? c.contacts[0]! : rng.pick(contacts)) : rng.pick(firm.prospects);
-    const r = ledger.add(settle({ client, recipient, requester, department, type, amountMinor, submitted, benefitDay }, firm, rng));
+    // What would bring a limit near is cut down to what is left, or not asked for when little is.
+    const room = allowance.room({ client, recipient, type, benefitDay }, amountMinor);
+    if (room < Math.min(amountMinor, yuan(200))) continue;
+    const r = ledger.add(settle({ client, recipient, requester, department, type, amountMinor: room, submitted, benefitDay }, firm, rng));
+    allowance.take(r);
     events += ledger.eventCount(r);
   }
 }

@@ -1,6 +1,7 @@
 // One planting per rule: the pattern the rule is for, in a few variants, and near misses (decoys) that sit
 // just outside its parameters. Amounts in fen; days from 1 January.
 import type { BenefitType } from '../../src/core/benefits/policy';
+import { binomialTail } from '../../src/core/monitoring/chance';
 import { defaultRuleSet, type RuleKind } from '../../src/core/monitoring/rules';
 import { type Draft, ordinaryAmount, ordinaryBenefitDay, relationPath, type Request } from './activity';
 import { YEAR_DAYS } from './firm';
@@ -88,7 +89,7 @@ const userId = (p: Planter, user: number) => p.firm.users[user]!.id;
 
 // ---- the rules -------------------------------------------------------------------------------------
 
-/** Requests under the approval threshold for one recipient (or one client) within days, reaching it together. */
+/** One requester's requests of one kind under the approval threshold for one recipient (or one client) within days, reaching it together. */
 function structuring(p: Planter, variant: 'recipient' | 'client' | 'spread' | 'under' | 'at_threshold'): void {
   const decoy = variant !== 'recipient' && variant !== 'client';
   const { rng } = p;
@@ -107,20 +108,24 @@ function structuring(p: Planter, variant: 'recipient' | 'client' | 'spread' | 'u
             : split(p, rng.int(yuan(5_200), k === 2 ? yuan(9_500) : yuan(13_500)), k, yuan(1_200), THRESHOLD - 1);
     const days = variant === 'spread' ? [s, s + P.structuring.params.windowDays] : [s, s + rng.int(0, 3), s + rng.int(2, 6)].slice(0, k).sort((a, b) => a - b);
     const recipient = rng.pick(contacts);
-    const sameRequester = rng.chance(0.6);
+    const type = rng.pick(['hospitality', 'discount'] as const);
     const first = draft(p, client, { submitted: s });
     return amounts.map((amountMinor, i) => ({
       draft: draft(p, client, {
         submitted: days[i]!,
-        type: rng.pick(['hospitality', 'discount'] as const),
+        type,
         amountMinor,
         recipient: variant === 'client' ? contacts[i % contacts.length]! : recipient,
-        ...(sameRequester ? { requester: first.requester, department: first.department } : {}),
+        requester: first.requester,
+        department: first.department,
       }),
     }));
   });
   const r = requests[0]!;
-  const keys = variant === 'client' ? [`structuring:client:${clientId(p, client)}`] : variant === 'recipient' ? [`structuring:recipient:${recipientId(p, r.recipient)}`] : [`structuring:client:${clientId(p, client)}`, `structuring:recipient:${recipientId(p, r.recipient)}`];
+  const byRequester = `:${userId(p, r.requester)}:${r.type}`;
+  const clientKey = `structuring:client:${clientId(p, client)}${byRequester}`;
+  const recipientKey = `structuring:recipient:${recipientId(p, r.recipient)}${byRequester}`;
+  const keys = variant === 'client' ? [clientKey] : variant === 'recipient' ? [recipientKey] : [clientKey, recipientKey];
   p.record({ rule: 'structuring', variant, keys, requestIds: ids(requests) }, decoy);
 }
 
@@ -179,29 +184,54 @@ function cumulative(p: Planter, variant: 'recipient_quarter_gift' | 'recipient_y
 
 const dateOfQuarter = (q: number) => `2026-${String(q * 3 + 1).padStart(2, '0')}-01`;
 
-/** Small benefits to one client from several departments within 20 days, well above its trailing rate. */
+/** The most requests a planted spike may take: a client that would need more is left for a quieter one. */
+const MAX_SPIKE = 14;
+/** How many times less likely by chance than the rule requires a planted spike is made, so that what the rest of the year adds cannot hide it. */
+const SPIKE_MARGIN = 100;
+
+/** Small benefits to one client from several departments within 20 days, far beyond its trailing rate and the season's. */
 function spike(p: Planter, variant: 'spike' | 'three_in_window' | 'before_baseline'): void {
   const decoy = variant !== 'spike';
   const { rng } = p;
-  const { recentDays, baselineDays } = P.frequency_spike.params;
+  const { recentDays, baselineDays, minRecentCount } = P.frequency_spike.params;
   const watched = recentDays + baselineDays - 1;
   const { client, requests } = p.place('frequency_spike', decoy, (client) => {
     const c = p.firm.clients[client]!;
     const s = variant === 'before_baseline' ? rng.int(30, 150) : rng.int(Math.max(0, c.since) + watched + 6, YEAR_DAYS - 21);
     if (s > YEAR_DAYS - 21) return null;
-    const history = p.ledger.byClient[client]!.map((id) => p.ledger.requests[id]!);
-    const baseline = history.filter((r) => r.submitted >= s - watched && r.submitted < s).length;
-    // A spike needs its count at least `factor` times the baseline's monthly rate (and at least 4).
-    const needed = Math.max(P.frequency_spike.params.minRecentCount + 1, Math.ceil((baseline * recentDays * P.frequency_spike.params.factor) / baselineDays) + 1);
-    if (variant === 'spike' && needed > 8) return null;
-    const count = variant === 'three_in_window' ? P.frequency_spike.params.minRecentCount - 1 : variant === 'before_baseline' ? 6 : needed;
-    const days = Array.from({ length: count }, () => s + rng.int(0, 20)).sort((a, b) => a - b);
-    return days.map((submitted) => {
-      const type = rng.pick(['gift', 'gift', 'points', 'other'] as const);
-      return { draft: draft(p, client, { submitted, type, amountMinor: yuan(rng.int(150, 600)) }) };
-    });
+    const draws = Array.from({ length: variant === 'spike' ? MAX_SPIKE : variant === 'three_in_window' ? minRecentCount - 1 : 6 }, () => s + rng.int(0, 20));
+    const count = variant === 'spike' ? spikeCount(p, client, draws) : draws.length;
+    if (count === null) return null;
+    return draws
+      .slice(0, count)
+      .sort((a, b) => a - b)
+      .map((submitted) => {
+        const type = rng.pick(['gift', 'gift', 'points', 'other'] as const);
+        return { draft: draft(p, client, { submitted, type, amountMinor: yuan(rng.int(150, 600)) }) };
+      });
   });
   p.record({ rule: 'frequency_spike', variant, keys: [`frequency_spike:${clientId(p, client)}`], requestIds: ids(requests) }, decoy);
+}
+
+/**
+ * How many of the drawn days (the first ones) make a spike that the rule, seeing the client's requests
+ * on the last of them against the baseline before and the firm's season, cannot put down to chance even
+ * with the margin; null if all of them do not.
+ */
+function spikeCount(p: Planter, client: number, draws: readonly number[]): number | null {
+  const { recentDays, baselineDays, factor, minRecentCount, maxChancePerMillion } = P.frequency_spike.params;
+  // Counted as the rule counts them: a request withdrawn since still counts.
+  const history = p.ledger.byClient[client]!.map((id) => p.ledger.requests[id]!.submitted);
+  for (let count = minRecentCount; count <= draws.length; count += 1) {
+    const last = Math.max(...draws.slice(0, count));
+    const recent = count + history.filter((d) => d <= last && d > last - recentDays).length;
+    const baseline = history.filter((d) => d <= last - recentDays && d > last - recentDays - baselineDays).length;
+    const season = p.season(last);
+    const byCount = (recent * baselineDays) / (Math.max(baseline, 1) * recentDays * season);
+    const share = (recentDays * season) / (recentDays * season + baselineDays);
+    if (byCount >= factor && binomialTail(recent + baseline, recent, share) * SPIKE_MARGIN <= maxChancePerMillion / 1_000_000) return count;
+  }
+  return null;
 }
 
 /** A benefit to a public official: an official of a bureau, or a contact of a state-owned client who holds office. */
@@ -262,16 +292,36 @@ function related(p: Planter, variant: 'requester_path' | 'approver_path' | 'rela
   p.record({ rule: 'related_party', variant, keys: [`related_party:${userId(p, user)}:${recipientId(p, r.recipient)}`], requestIds: ids(requests) }, decoy);
 }
 
-/** A small client given rebates, discounts or sponsorship worth 5–10 % of its revenue within months. */
+/** How far above its peers a planted client's ratio is sized, in robust standard deviations of their logarithms: the rule asks for minDeviations. */
+const OUTLIER_DEVIATIONS = [3.6, 4.2] as const;
+
+/** A small client given a dinner, a discount and a sponsorship within days, together worth far more of its revenue than its peers get. */
 function revenueOutlier(p: Planter): void {
   const { rng } = p;
+  const { warmUpDays } = P.revenue_outlier.params;
   const { client, requests } = p.place('revenue_outlier', false, (client) => {
     const c = p.firm.clients[client]!;
-    if (c.revenueMinor < yuan(400_000) || c.revenueMinor > yuan(1_500_000)) return null;
-    const days = [rng.int(10, 150)];
-    while (days.length < 3) days.push(days.at(-1)! + rng.int(40, 70));
-    const amounts = split(p, Math.round(c.revenueMinor * (0.05 + 0.05 * rng.float())), 3, THRESHOLD, c.revenueMinor);
-    return days.map((submitted, i) => ({ draft: draft(p, client, { submitted, type: rng.pick(['discount', 'cash_rebate', 'sponsorship'] as const), amountMinor: amounts[i]! }) }));
+    if (c.revenueMinor < yuan(100_000) || c.revenueMinor > yuan(600_000)) return null;
+    // Once the engine has warmed up, and early enough that three requests within days make no spike (the spike rule watches no one before day 209).
+    const days = [rng.int(warmUpDays + 5, warmUpDays + 35)];
+    while (days.length < 3) days.push(days.at(-1)! + rng.int(2, 10));
+    const last = days.at(-1)!;
+    // The peers at the end of the last request's week: they only gain as the year goes on.
+    const peers = p.peers[c.department]![Math.floor(last / 7) + 1];
+    if (!peers) return null;
+    const z = OUTLIER_DEVIATIONS[0] + (OUTLIER_DEVIATIONS[1] - OUTLIER_DEVIATIONS[0]) * rng.float();
+    const given = p.ledger.byClient[client]!.map((id) => p.ledger.requests[id]!).filter((r) => r.submitted <= last && (r.endedDay === null || r.endedDay > last));
+    const total = Math.ceil((Math.exp(peers.centre + z * peers.spread) * c.revenueMinor) / 10_000) - given.reduce((s, r) => s + r.amountMinor, 0);
+    const hospitality = rng.int(yuan(2_000), yuan(4_900));
+    const sponsorship = Math.round(Math.min(yuan(120_000), (total - hospitality) * (0.3 + 0.3 * rng.float())) / yuan(100)) * yuan(100);
+    const discount = total - hospitality - sponsorship;
+    if (sponsorship < yuan(3_000) || discount < yuan(1_000) || discount > yuan(200_000)) return null;
+    const parts = [
+      ['hospitality', hospitality],
+      ['discount', discount],
+      ['sponsorship', sponsorship],
+    ] as const;
+    return parts.map(([type, amountMinor], i) => ({ draft: draft(p, client, { submitted: days[i]!, type, amountMinor }) }));
   });
   p.record({ rule: 'revenue_outlier', variant: 'ratio', keys: [`revenue_outlier:${clientId(p, client)}`], requestIds: ids(requests) }, false);
 }

@@ -3,8 +3,8 @@
 // planted (the guards below restate each definition from the rule parameters, erring on the safe side).
 // A decoy, a near miss on purpose, must meet none at all.
 import { periodWindow } from '../../src/core/benefits/limits';
+import { robustSpread } from '../../src/core/monitoring/chance';
 import { defaultRuleSet, type RuleKind } from '../../src/core/monitoring/rules';
-import { median } from '../../src/core/monitoring/windows';
 import { type Draft, type Ledger, type Request, type Settlement, settle, typeLimits } from './activity';
 import { type Client, dateOf, type Firm, YEAR_DAYS } from './firm';
 import type { Random } from './random';
@@ -36,8 +36,10 @@ export class Planter {
   readonly used = new Set<number>();
   private readonly taken = new Set<string>();
   private readonly blackoutClients: Set<number>;
-  /** Each department's median benefits-to-revenue ratio (basis points) at the start of each week, from the background. */
-  private readonly peerMedians: number[][];
+  /** Each department's peers at the start of each week, from the background (see `peerSpreads`). */
+  readonly peers: (PeerSpread | null)[][];
+  /** The firm's requests submitted before each day: the season the spike rule measures a client against. */
+  private readonly submittedBefore: number[];
 
   constructor(
     readonly ledger: Ledger,
@@ -45,7 +47,20 @@ export class Planter {
   ) {
     this.firm = ledger.firm;
     this.blackoutClients = new Set(ledger.blackouts.map((b) => b.client));
-    this.peerMedians = peerMedians(ledger);
+    this.peers = peerSpreads(ledger);
+    this.submittedBefore = [0];
+    const perDay = Array.from({ length: YEAR_DAYS }, () => 0);
+    for (const r of ledger.requests) if (r.submitted < YEAR_DAYS) perDay[r.submitted]! += 1;
+    for (const n of perDay) this.submittedBefore.push(this.submittedBefore.at(-1)! + n);
+  }
+
+  /** The firm's requests per day over the spike rule's recent days against its baseline's, on `day`. */
+  season(day: number): number {
+    const { recentDays, baselineDays } = P.frequency_spike.params;
+    const before = (d: number) => this.submittedBefore[Math.min(YEAR_DAYS, Math.max(0, d))]!;
+    const recent = before(day + 1) - before(day - recentDays + 1);
+    const baseline = before(day - recentDays + 1) - before(day - recentDays - baselineDays + 1);
+    return recent > 0 && baseline > 0 ? (recent * baselineDays) / (baseline * recentDays) : 1;
   }
 
   /**
@@ -107,22 +122,24 @@ export class Planter {
       structuring: () => drafts.every((d) => structuringClear(all, d)),
       cumulative_limit: () => drafts.every((d) => cumulativeClear(all, d)),
       frequency_spike: () => drafts.every((d) => spikeClear(all, d, this.firm.clients[client]!.since)),
-      revenue_outlier: () => revenueClear(all, drafts, this.firm.clients[client]!, this.peerMedians),
+      revenue_outlier: () => revenueClear(all, drafts, this.firm.clients[client]!, this.peers),
       new_client: () => drafts.every((d) => newClientClear(d, this.firm.clients[client]!.since)),
     };
     return (Object.keys(checks) as Guarded[]).find((rule) => rule !== except && !checks[rule]()) ?? null;
   }
 }
 
-type Fact = Pick<Draft, 'recipient' | 'type' | 'amountMinor' | 'submitted' | 'benefitDay'>;
+type Fact = Pick<Draft, 'recipient' | 'requester' | 'type' | 'amountMinor' | 'submitted' | 'benefitDay'>;
 
-/** No 13 days around the request hold two or more requests under the threshold that reach it, for its recipient or its client. */
+/**
+ * No 13 days around the request hold two or more requests under the threshold by its requester, of its
+ * type, that reach it together: not for its client, so not for its recipient either.
+ */
 function structuringClear(all: readonly Fact[], d: Fact): boolean {
-  const { thresholdMinor, windowDays } = P.structuring.params;
+  const { thresholdMinor, windowDays, minCount } = P.structuring.params;
   if (d.amountMinor >= thresholdMinor) return true;
-  const near = all.filter((r) => r.amountMinor < thresholdMinor && Math.abs(r.submitted - d.submitted) < windowDays);
-  const reaches = (rs: Fact[]) => rs.length >= P.structuring.params.minCount && rs.reduce((s, r) => s + r.amountMinor, 0) >= thresholdMinor;
-  return !reaches(near) && !reaches(near.filter((r) => r.recipient === d.recipient));
+  const near = all.filter((r) => r.requester === d.requester && r.type === d.type && r.amountMinor < thresholdMinor && Math.abs(r.submitted - d.submitted) < windowDays);
+  return near.length < minCount || near.reduce((s, r) => s + r.amountMinor, 0) < thresholdMinor;
 }
 
 /** The recipient's period total and the client's year total of the type stay under the alerting share of the limits. */
@@ -148,32 +165,61 @@ function spikeClear(all: readonly Fact[], d: Fact, since: number): boolean {
 }
 
 /**
- * From the plan's first request on, each time the client's ratio grows it stays under the rule's floor or
- * under three times (the rule says four) its peers' median at the start of that week.
+ * Once the engine has warmed up, at the end of every week from the plan's first request on, the client's
+ * ratio (every request counted, withdrawn or not) stays under the rule's floor or half a deviation short of
+ * standing out against its peers as they were at the start of that week.
  */
-function revenueClear(all: readonly Fact[], drafts: readonly Fact[], client: Client, medians: number[][]): boolean {
-  const { factor, minRatioBasisPoints } = P.revenue_outlier.params;
-  const from = Math.min(...drafts.map((d) => d.submitted));
-  const days = [...new Set(all.map((r) => r.submitted).filter((d) => d >= from))];
-  return days.every((day) => {
-    const ratio = (all.reduce((s, r) => s + (r.submitted <= day ? r.amountMinor : 0), 0) * 10_000) / client.revenueMinor;
-    return ratio < minRatioBasisPoints || ratio < (factor - 1) * medians[client.department]![Math.floor(day / 7)]!;
-  });
+function revenueClear(all: readonly Fact[], drafts: readonly Fact[], client: Client, peers: (PeerSpread | null)[][]): boolean {
+  const { minDeviations, minRatioBasisPoints, minPeers, warmUpDays } = P.revenue_outlier.params;
+  const from = Math.max(warmUpDays, Math.min(...drafts.map((d) => d.submitted)));
+  const bySubmission = [...all].sort((a, b) => a.submitted - b.submitted);
+  let sum = 0;
+  let next = 0;
+  for (let week = Math.floor(from / 7); week * 7 < YEAR_DAYS; week += 1) {
+    for (; next < bySubmission.length && bySubmission[next]!.submitted < (week + 1) * 7; next += 1) sum += bySubmission[next]!.amountMinor;
+    const ratio = Math.round((sum * 10_000) / client.revenueMinor);
+    const group = peers[client.department]![week];
+    if (!group || group.peers < minPeers || ratio < minRatioBasisPoints) continue;
+    if (deviations(ratio, group) >= minDeviations - 0.5) return false;
+  }
+  return true;
 }
 
-function peerMedians(ledger: Ledger): number[][] {
+/** A department's clients' benefits-to-revenue ratios above zero: the centre and spread of their logarithms, and how many. */
+export interface PeerSpread {
+  centre: number;
+  spread: number;
+  peers: number;
+}
+
+/** How far a ratio (basis points) stands above its peers, in robust standard deviations. */
+const deviations = (ratio: number, group: PeerSpread) => (Math.log(ratio) - group.centre) / Math.max(group.spread, 1e-6);
+
+/** Each department's peers at the start of each week, as the engine sees them: requests submitted before it and not ended by then. */
+function peerSpreads(ledger: Ledger): (PeerSpread | null)[][] {
   const { clients, departments } = ledger.firm;
-  const byWeek = ledger.requests.filter((r) => r.client !== null).sort((a, b) => a.submitted - b.submitted);
+  const withClient = ledger.requests.filter((r) => r.client !== null);
+  const submitted = [...withClient].sort((a, b) => a.submitted - b.submitted);
+  const ended = withClient.filter((r) => r.endedDay !== null).sort((a, b) => a.endedDay! - b.endedDay!);
   const sums = new Map<number, number>();
-  const medians: number[][] = departments.map(() => []);
-  let next = 0;
+  const add = (r: Request, sign: number) => sums.set(r.client!, (sums.get(r.client!) ?? 0) + sign * r.amountMinor);
+  const spreads: (PeerSpread | null)[][] = departments.map(() => []);
+  let nextSubmitted = 0;
+  let nextEnded = 0;
   for (let week = 0; week * 7 < YEAR_DAYS; week += 1) {
-    for (; next < byWeek.length && byWeek[next]!.submitted < week * 7; next += 1) sums.set(byWeek[next]!.client!, (sums.get(byWeek[next]!.client!) ?? 0) + byWeek[next]!.amountMinor);
-    const ratios: number[][] = departments.map(() => []);
-    for (const [client, sum] of sums) ratios[clients[client]!.department]!.push((sum * 10_000) / clients[client]!.revenueMinor);
-    ratios.forEach((list, d) => medians[d]!.push(median(list) ?? 0));
+    for (; nextSubmitted < submitted.length && submitted[nextSubmitted]!.submitted < week * 7; nextSubmitted += 1) add(submitted[nextSubmitted]!, 1);
+    for (; nextEnded < ended.length && ended[nextEnded]!.endedDay! < week * 7; nextEnded += 1) add(ended[nextEnded]!, -1);
+    const logs: number[][] = departments.map(() => []);
+    for (const [client, sum] of sums) {
+      const ratio = Math.round((sum * 10_000) / clients[client]!.revenueMinor);
+      if (ratio > 0) logs[clients[client]!.department]!.push(Math.log(ratio));
+    }
+    logs.forEach((list, d) => {
+      const found = robustSpread(list);
+      spreads[d]!.push(found && { ...found, peers: list.length });
+    });
   }
-  return medians;
+  return spreads;
 }
 
 function newClientClear(d: Fact, since: number): boolean {

@@ -3,11 +3,11 @@
 // rule is noisy on ordinary activity) or the rule does not hold there (the engine erred). Each check
 // reads the year as it stood at the end of the day the alert was first raised.
 import { periodWindow } from '../../src/core/benefits/limits';
-import { median } from '../../src/core/monitoring/windows';
 import type { BookedAlert } from '../../src/core/monitoring/alerts';
+import { amountChanceBound, binomialTail, robustSpread } from '../../src/core/monitoring/chance';
 import { defaultRuleSet, ruleKinds, type RuleKind } from '../../src/core/monitoring/rules';
 import { type Ledger, type Request, typeLimits } from './activity';
-import { dateOf } from './firm';
+import { dateOf, YEAR_DAYS } from './firm';
 import type { RuleScore } from './score';
 
 const P = defaultRuleSet;
@@ -22,10 +22,16 @@ export class Reference {
   private readonly byClient = new Map<string, Request[]>();
   private readonly approvals = new Map<string, { day: number; requester: number }[]>();
   private readonly clientIndex = new Map<string, number>();
+  private readonly userIndex = new Map<string, number>();
+  /** The firm's requests (all of them, as the firm's season counts them) and their amounts submitted before each day. */
+  private readonly firmCountBefore: number[] = [0];
+  private readonly firmMinorBefore: number[] = [0];
   private readonly ratiosOn = new Map<number, Map<number, number[]>>();
   private readonly bySubmission: Request[];
+  private readonly byEnding: Request[];
   private readonly sums = new Map<number, number>();
-  private summed = 0;
+  private submittedUpTo = 0;
+  private endedUpTo = 0;
   private sumsDay = -1;
 
   constructor(private readonly ledger: Ledger) {
@@ -41,7 +47,19 @@ export class Reference {
       r.approvers.forEach((a, i) => push(this.approvals, firm.users[a]!.id, { day: r.approvedDays[i]!, requester: r.requester }));
     }
     firm.clients.forEach((c, i) => this.clientIndex.set(c.id, i));
-    this.bySubmission = ledger.requests.filter((r) => r.client !== null).sort((a, b) => a.submitted - b.submitted);
+    firm.users.forEach((u, i) => this.userIndex.set(u.id, i));
+    const perDay = Array.from({ length: YEAR_DAYS }, () => ({ count: 0, minor: 0 }));
+    for (const r of ledger.requests.filter((r) => r.submitted < YEAR_DAYS)) {
+      perDay[r.submitted]!.count += 1;
+      perDay[r.submitted]!.minor += r.amountMinor;
+    }
+    for (const { count, minor } of perDay) {
+      this.firmCountBefore.push(this.firmCountBefore.at(-1)! + count);
+      this.firmMinorBefore.push(this.firmMinorBefore.at(-1)! + minor);
+    }
+    const withClient = ledger.requests.filter((r) => r.client !== null);
+    this.bySubmission = [...withClient].sort((a, b) => a.submitted - b.submitted);
+    this.byEnding = withClient.filter((r) => r.endedDay !== null).sort((a, b) => a.endedDay! - b.endedDay!);
   }
 
   /**
@@ -52,7 +70,7 @@ export class Reference {
     const parts = key.split(':').slice(1);
     switch (rule) {
       case 'structuring':
-        return this.structuring(parts[0] === 'client' ? this.byClient : this.byRecipient, parts[1]!, day);
+        return this.structuring(parts[0] === 'client' ? this.byClient : this.byRecipient, parts[1]!, parts[2]!, parts[3] as Request['type'], day);
       case 'cumulative_limit':
         return this.cumulative(parts[0] as 'recipient' | 'client', parts[1]!, parts[2] as Request['type'], parts.slice(3).join(':'), day);
       case 'frequency_spike':
@@ -67,14 +85,18 @@ export class Reference {
     }
   }
 
-  private structuring(index: Map<string, Request[]>, id: string, day: number): Judged {
+  /** One requester's requests of one type, each under the threshold, within the window and reaching it together: for any type. */
+  private structuring(index: Map<string, Request[]>, id: string, requesterId: string, type: Request['type'], day: number): Judged {
     const { thresholdMinor, windowDays, minCount } = P.structuring.params;
-    const inWindow = (index.get(id) ?? []).filter((r) => r.amountMinor < thresholdMinor && r.submitted <= day && r.submitted > day - windowDays);
-    const totalMinor = inWindow.reduce((s, r) => s + r.amountMinor, 0);
-    return { holds: inWindow.length >= minCount && totalMinor >= thresholdMinor, figures: { count: inWindow.length, totalMinor } };
+    const requester = this.userIndex.get(requesterId);
+    const parts = (index.get(id) ?? []).filter((r) => r.requester === requester && r.type === type && r.amountMinor < thresholdMinor && r.submitted <= day && r.submitted > day - windowDays);
+    const totalMinor = parts.reduce((s, r) => s + r.amountMinor, 0);
+    return { holds: parts.length >= minCount && totalMinor >= thresholdMinor, figures: { count: parts.length, totalMinor } };
   }
 
+  /** The running total of the type in the period, of requests still standing, reaches the share of the limit, given by enough departments. */
   private cumulative(scope: 'recipient' | 'client', id: string, type: Request['type'], periodStart: string, day: number): Judged {
+    const { ratioBasisPoints, minDepartments } = P.cumulative_limit.params;
     const policy = typeLimits(type);
     const limit = scope === 'recipient' ? policy.perRecipientPerPeriod : policy.perClientPerYear && { ...policy.perClientPerYear, period: 'year' as const };
     if (!limit) return { holds: false, figures: {} };
@@ -82,38 +104,62 @@ export class Reference {
       (r) => r.type === type && r.submitted <= day && !(r.endedDay !== null && r.endedDay < day) && periodWindow(dateOf(r.benefitDay), limit.period).from === periodStart,
     );
     const totalMinor = counted.reduce((s, r) => s + r.amountMinor, 0);
-    return { holds: totalMinor * 10_000 >= P.cumulative_limit.params.ratioBasisPoints * limit.amountMinor, figures: { totalMinor, limitMinor: limit.amountMinor } };
-  }
-
-  private spike(clientId: string, day: number): Judged {
-    const { recentDays, baselineDays, factor, minRecentCount, minBaselineCount } = P.frequency_spike.params;
-    const client = this.ledger.firm.clients[this.clientIndex.get(clientId)!]!;
-    if (Math.max(0, client.since) > day - recentDays - baselineDays + 1) return { holds: false, figures: { watchedSince: Math.max(0, client.since) } };
-    const requests = this.byClient.get(clientId) ?? [];
-    const recent = requests.filter((r) => r.submitted <= day && r.submitted > day - recentDays);
-    const baseline = requests.filter((r) => r.submitted <= day - recentDays && r.submitted > day - recentDays - baselineDays);
-    const scale = recentDays / baselineDays;
-    const sum = (rs: Request[]) => rs.reduce((s, r) => s + r.amountMinor, 0);
-    const byCount = recent.length / Math.max(baseline.length * scale, minBaselineCount);
-    const baselineMinor = Math.round(sum(baseline) * scale);
-    const strength = Math.max(byCount, baselineMinor > 0 ? sum(recent) / baselineMinor : 0);
-    return { holds: recent.length >= minRecentCount && strength >= factor, figures: { recentCount: recent.length, baselineCount: baseline.length * scale, strength } };
+    const departments = new Set(counted.map((r) => r.department)).size;
+    return {
+      holds: totalMinor * 10_000 >= ratioBasisPoints * limit.amountMinor && departments >= minDepartments,
+      figures: { totalMinor, limitMinor: limit.amountMinor, departments },
+    };
   }
 
   /**
-   * Each department's clients' ratios (basis points of revenue) from the benefits submitted up to `day`;
-   * the year is shorter than the rule's year-long window, so nothing leaves it.
+   * The client's last recentDays against the baselineDays before, both against the firm's own requests
+   * over the same days (the season), by count (every request submitted) or by amount (those still
+   * standing): a factor or more above the baseline's rate, and at most maxChancePerMillion likely by chance.
+   */
+  private spike(clientId: string, day: number): Judged {
+    const { recentDays, baselineDays, factor, minRecentCount, maxChancePerMillion } = P.frequency_spike.params;
+    const client = this.ledger.firm.clients[this.clientIndex.get(clientId)!]!;
+    if (Math.max(0, client.since) > day - recentDays - baselineDays + 1) return { holds: false, figures: { watchedSince: Math.max(0, client.since) } };
+    const wide = (this.byClient.get(clientId) ?? []).filter((r) => r.submitted <= day && r.submitted > day - recentDays - baselineDays);
+    const isRecent = (r: Request) => r.submitted > day - recentDays;
+    const standing = (r: Request) => (r.endedDay !== null && r.endedDay < day ? 0 : r.amountMinor);
+    const recentCount = wide.filter(isRecent).length;
+    const recentMinor = wide.filter(isRecent).reduce((s, r) => s + standing(r), 0);
+    const pastCount = wide.length - recentCount;
+    const pastMinor = wide.reduce((s, r) => s + standing(r), 0) - recentMinor;
+    const firm = (before: number[]) => {
+      const at = (d: number) => before[Math.max(0, d)]!;
+      const recent = at(day + 1) - at(day - recentDays + 1);
+      const past = at(day - recentDays + 1) - at(day - recentDays - baselineDays + 1);
+      return past > 0 && recent > 0 ? (recent * baselineDays) / (past * recentDays) : 1;
+    };
+    const countSeason = firm(this.firmCountBefore);
+    const amountSeason = firm(this.firmMinorBefore);
+    const share = (season: number) => (recentDays * season) / (recentDays * season + baselineDays);
+    const byCount = (recentCount * baselineDays) / (Math.max(pastCount, 1) * recentDays * countSeason);
+    const byAmount = pastMinor > 0 ? (recentMinor * baselineDays) / (pastMinor * recentDays * amountSeason) : 0;
+    const countChance = binomialTail(wide.length, recentCount, share(countSeason));
+    const amountChance = amountChanceBound(wide.map(standing), share(amountSeason), recentMinor);
+    const alpha = maxChancePerMillion / 1_000_000;
+    return {
+      holds: recentCount >= minRecentCount && ((byCount >= factor && countChance <= alpha) || (byAmount >= factor && amountChance <= alpha)),
+      figures: { recentCount, pastCount, countSeason, byCount, countChancePerMillion: countChance * 1_000_000, byAmount, amountChancePerMillion: amountChance * 1_000_000 },
+    };
+  }
+
+  /**
+   * Each department's clients' ratios (basis points of revenue) from the benefits submitted up to `day`
+   * and not ended before it; the year is shorter than the rule's year-long window, so nothing leaves it.
    */
   private ratios(day: number): Map<number, number[]> {
     let byDepartment = this.ratiosOn.get(day);
     if (byDepartment) return byDepartment;
-    const { clients } = this.ledger.firm;
-    for (; this.summed < this.bySubmission.length && this.bySubmission[this.summed]!.submitted <= day; this.summed += 1) {
-      const r = this.bySubmission[this.summed]!;
-      this.sums.set(r.client!, (this.sums.get(r.client!) ?? 0) + r.amountMinor);
-    }
     if (this.sumsDay > day) throw new Error('Ratios are read in order of days');
     this.sumsDay = day;
+    const { clients } = this.ledger.firm;
+    const add = (r: Request, sign: number) => this.sums.set(r.client!, (this.sums.get(r.client!) ?? 0) + sign * r.amountMinor);
+    for (; this.submittedUpTo < this.bySubmission.length && this.bySubmission[this.submittedUpTo]!.submitted <= day; this.submittedUpTo += 1) add(this.bySubmission[this.submittedUpTo]!, 1);
+    for (; this.endedUpTo < this.byEnding.length && this.byEnding[this.endedUpTo]!.endedDay! < day; this.endedUpTo += 1) add(this.byEnding[this.endedUpTo]!, -1);
     byDepartment = new Map();
     for (const [client, sum] of this.sums) {
       const c = clients[client]!;
@@ -126,14 +172,24 @@ export class Reference {
     return byDepartment;
   }
 
+  /**
+   * The client's ratio against its department's peers with a ratio above zero: minDeviations or more
+   * robust standard deviations (median and MAD of the logarithms) above them, at least the floor, among
+   * enough peers, once the engine has watched warmUpDays.
+   */
   private revenueOutlier(clientId: string, day: number): Judged {
-    const { factor, minRatioBasisPoints, minPeers } = P.revenue_outlier.params;
-    const client = this.ledger.firm.clients[this.clientIndex.get(clientId)!]!;
-    const peers = this.ratios(day).get(client.department) ?? [];
-    const sum = (this.byClient.get(clientId) ?? []).filter((r) => r.submitted <= day && r.submitted > day - 365).reduce((s, r) => s + r.amountMinor, 0);
-    const ratio = Math.round((sum * 10_000) / client.revenueMinor);
-    const peerMedian = median(peers) ?? 0;
-    return { holds: peers.length >= minPeers && ratio >= minRatioBasisPoints && ratio >= factor * peerMedian, figures: { ratioBasisPoints: ratio, peerMedianBasisPoints: peerMedian, peers: peers.length } };
+    const { minDeviations, minRatioBasisPoints, minPeers, warmUpDays } = P.revenue_outlier.params;
+    const index = this.clientIndex.get(clientId)!;
+    const client = this.ledger.firm.clients[index]!;
+    const ratios = this.ratios(day).get(client.department) ?? [];
+    const ratio = Math.round(((this.sums.get(index) ?? 0) * 10_000) / client.revenueMinor);
+    const logs = ratios.filter((r) => r > 0).map(Math.log);
+    const peers = robustSpread(logs);
+    const deviations = peers && ratio > 0 ? (Math.log(ratio) - peers.centre) / Math.max(peers.spread, 1e-6) : 0;
+    return {
+      holds: day >= warmUpDays && logs.length >= minPeers && ratio >= minRatioBasisPoints && deviations >= minDeviations,
+      figures: { ratioBasisPoints: ratio, peerMedianBasisPoints: peers ? Math.round(Math.exp(peers.centre)) : 0, spread: peers?.spread ?? 0, deviations, peers: logs.length },
+    };
   }
 
   private affinity(approverId: string, requesterId: string, day: number): Judged {

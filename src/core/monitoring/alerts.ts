@@ -19,7 +19,17 @@ export interface AlertRequestFact {
 }
 
 export type AlertReason =
-  | { rule: 'structuring'; scope: 'recipient' | 'client'; count: number; totalMinor: number; thresholdMinor: number; windowDays: number }
+  | {
+      rule: 'structuring';
+      scope: 'recipient' | 'client';
+      /** Who split, and what: absent from alerts raised before the rule asked for one requester and one kind. */
+      requesterId?: string;
+      benefitType?: string;
+      count: number;
+      totalMinor: number;
+      thresholdMinor: number;
+      windowDays: number;
+    }
   | {
       rule: 'cumulative_limit';
       scope: 'recipient' | 'client';
@@ -30,10 +40,32 @@ export type AlertReason =
       limitMinor: number;
       departments: { departmentId: string; amountMinor: number }[];
     }
-  | { rule: 'frequency_spike'; recentDays: number; recentCount: number; recentMinor: number; baselineCount: number; baselineMinor: number; factor: number }
+  | {
+      rule: 'frequency_spike';
+      recentDays: number;
+      recentCount: number;
+      recentMinor: number;
+      baselineCount: number;
+      baselineMinor: number;
+      factor: number;
+      /** The firm's recent activity against its baseline (10,000 = as usual), and the chance of the spike by accident, per million. */
+      seasonBasisPoints?: number;
+      chancePerMillion?: number;
+    }
   | { rule: 'public_official'; amountMinor: number }
   | { rule: 'related_party'; role: 'requester' | 'approver'; userId: string; path: string }
-  | { rule: 'revenue_outlier'; peerBy: 'department' | 'service_line'; peerGroup: string; ratioBasisPoints: number; peerMedianBasisPoints: number; peers: number; benefitsMinor: number; revenueMinor: number }
+  | {
+      rule: 'revenue_outlier';
+      peerBy: 'department' | 'service_line';
+      peerGroup: string;
+      ratioBasisPoints: number;
+      peerMedianBasisPoints: number;
+      /** Robust standard deviations above the peers; absent from alerts raised before the rule measured them. */
+      deviations?: number;
+      peers: number;
+      benefitsMinor: number;
+      revenueMinor: number;
+    }
   | { rule: 'blackout'; blackout: BlackoutFact }
   | { rule: 'approver_affinity'; approverId: string; requesterId: string; count: number; total: number; distinctRequesters: number; windowDays: number }
   | { rule: 'payment_mismatch'; problem: 'late'; days: number; maxDays: number; approvedOn: string; paidOn: string }

@@ -81,18 +81,22 @@ type Monitor = ReturnType<typeof monitor>;
 const of = (fired: readonly AlertCandidate[], rule: RuleKind) => fired.filter((c) => c.rule === rule);
 const requestIds = (candidate: AlertCandidate | undefined) => candidate?.requests.map((r) => r.requestId);
 
-describe('structuring (7 days, threshold 5,000 CNY, at least 2 requests)', () => {
-  const pair = (first: number, second: number, secondDay = 1) => {
+describe('structuring (7 days, threshold 5,000 CNY, at least 2 requests, one requester, one kind of benefit)', () => {
+  const pair = (first: number, second: number, secondDay = 1, secondFacts: Partial<BenefitFacts> = {}) => {
     const w = monitor();
     const a = w.submit(d(0), { amountCnyMinor: first });
-    const b = w.submit(d(secondDay), { amountCnyMinor: second });
-    return { a: a.facts, b: b.facts, fired: of(b.fired, 'structuring') };
+    const b = w.submit(d(secondDay), { amountCnyMinor: second, ...secondFacts });
+    return { w, a: a.facts, b: b.facts, fired: of(b.fired, 'structuring') };
   };
 
-  it('fires when requests under the threshold sum exactly to it, newest first', () => {
+  it('fires when requests under the threshold sum exactly to it, newest first, naming who split what', () => {
     const { a, b, fired } = pair(250_000, 250_000);
     expect(fired).toHaveLength(1);
-    expect(fired[0]).toMatchObject({ key: 'structuring:recipient:recipient-1', reason: { scope: 'recipient', count: 2, totalMinor: 500_000, thresholdMinor: 500_000, windowDays: 7 } });
+    expect(fired[0]).toMatchObject({
+      key: 'structuring:recipient:recipient-1:staff-1:gift',
+      subject: { userId: 'staff-1', recipientId: 'recipient-1' },
+      reason: { scope: 'recipient', requesterId: 'staff-1', benefitType: 'gift', count: 2, totalMinor: 500_000, thresholdMinor: 500_000, windowDays: 7 },
+    });
     expect(requestIds(fired[0])).toEqual([b.requestId, a.requestId]);
   });
 
@@ -117,17 +121,36 @@ describe('structuring (7 days, threshold 5,000 CNY, at least 2 requests)', () =>
     expect(of(w.submit(d(2), { amountCnyMinor: 1 }).fired, 'structuring')[0]).toMatchObject({ reason: { count: 3, totalMinor: 600_001 } });
   });
 
+  it('does not join requests of different requesters, each of whom splits on their own', () => {
+    const { w, fired } = pair(250_000, 250_000, 1, { requesterId: 'staff-2' });
+    expect(fired).toEqual([]);
+    const third = w.submit(d(2), { amountCnyMinor: 250_000, requesterId: 'staff-2' });
+    const split = of(third.fired, 'structuring');
+    expect(split.map((c) => c.key)).toEqual(['structuring:recipient:recipient-1:staff-2:gift']);
+    expect(split[0]!.reason).toMatchObject({ requesterId: 'staff-2', count: 2, totalMinor: 500_000 });
+    expect(split[0]!.requests.every((r) => r.requesterId === 'staff-2')).toBe(true);
+  });
+
+  it('does not join requests for different kinds of benefit', () => {
+    const { w, fired } = pair(250_000, 250_000, 1, { benefitType: 'hospitality' });
+    expect(fired).toEqual([]);
+    const third = w.submit(d(2), { amountCnyMinor: 250_000, benefitType: 'hospitality' });
+    const split = of(third.fired, 'structuring');
+    expect(split).toHaveLength(1);
+    expect(split[0]!.reason).toMatchObject({ benefitType: 'hospitality', count: 2, totalMinor: 500_000 });
+  });
+
   it('raises one alert, the recipient’s, when the client’s split is the same requests', () => {
     const { fired } = pair(300_000, 300_000);
-    expect(fired.map((c) => c.key)).toEqual(['structuring:recipient:recipient-1']);
+    expect(fired.map((c) => c.key)).toEqual(['structuring:recipient:recipient-1:staff-1:gift']);
   });
 
   it('raises the client’s alert when the split spreads over its recipients', () => {
     const w = monitor();
     w.submit(d(0), { amountCnyMinor: 300_000, recipientId: 'recipient-1' });
     const fired = of(w.submit(d(1), { amountCnyMinor: 300_000, recipientId: 'recipient-2' }).fired, 'structuring');
-    expect(fired.map((c) => c.key)).toEqual(['structuring:client:client-1']);
-    expect(fired[0]!.reason).toMatchObject({ scope: 'client', count: 2 });
+    expect(fired.map((c) => c.key)).toEqual(['structuring:client:client-1:staff-1:gift']);
+    expect(fired[0]!.reason).toMatchObject({ scope: 'client', requesterId: 'staff-1', benefitType: 'gift', count: 2 });
   });
 
   it('raises both when the client’s split holds more than the recipient’s', () => {
@@ -136,34 +159,45 @@ describe('structuring (7 days, threshold 5,000 CNY, at least 2 requests)', () =>
     w.submit(d(1), { amountCnyMinor: 200_000 });
     const fired = of(w.submit(d(2), { amountCnyMinor: 300_000 }).fired, 'structuring');
     expect(fired.map((c) => [c.key, c.requests.length])).toEqual([
-      ['structuring:recipient:recipient-1', 2],
-      ['structuring:client:client-1', 3],
+      ['structuring:recipient:recipient-1:staff-1:gift', 2],
+      ['structuring:client:client-1:staff-1:gift', 3],
     ]);
   });
 
   it('judges a recipient without a client on its own', () => {
     const w = monitor();
     w.submit(d(0), { amountCnyMinor: 300_000, clientId: null });
-    expect(of(w.submit(d(1), { amountCnyMinor: 300_000, clientId: null }).fired, 'structuring').map((c) => c.key)).toEqual(['structuring:recipient:recipient-1']);
+    expect(of(w.submit(d(1), { amountCnyMinor: 300_000, clientId: null }).fired, 'structuring').map((c) => c.key)).toEqual(['structuring:recipient:recipient-1:staff-1:gift']);
   });
 });
 
-describe('cumulative_limit (80 % of a per-period limit)', () => {
+describe('cumulative_limit (80 % of a per-period limit, from at least 2 departments)', () => {
   const quarterly = { limits: { recipientPeriod: { amountMinor: 100_000, period: 'quarter' as const }, clientYear: null } };
   const yearly = { limits: { recipientPeriod: null, clientYear: 100_000 } };
 
   it('fires at exactly 80 % of the recipient’s quarterly limit, not one fen below', () => {
     const w = monitor();
     w.submit('2024-02-01', { ...quarterly, amountCnyMinor: 50_000 });
-    const [alert] = of(w.submit('2024-03-01', { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit');
+    const [alert] = of(w.submit('2024-03-01', { ...quarterly, amountCnyMinor: 30_000, departmentId: 'dept-2' }).fired, 'cumulative_limit');
     expect(alert).toMatchObject({
       key: 'cumulative_limit:recipient:recipient-1:gift:2024-01-01',
-      reason: { scope: 'recipient', benefitType: 'gift', period: 'quarter', periodStart: '2024-01-01', totalMinor: 80_000, limitMinor: 100_000 },
+      reason: {
+        scope: 'recipient',
+        benefitType: 'gift',
+        period: 'quarter',
+        periodStart: '2024-01-01',
+        totalMinor: 80_000,
+        limitMinor: 100_000,
+        departments: [
+          { departmentId: 'dept-1', amountMinor: 50_000 },
+          { departmentId: 'dept-2', amountMinor: 30_000 },
+        ],
+      },
     });
 
     const below = monitor();
     below.submit('2024-02-01', { ...quarterly, amountCnyMinor: 50_000 });
-    expect(of(below.submit('2024-03-01', { ...quarterly, amountCnyMinor: 29_999 }).fired, 'cumulative_limit')).toEqual([]);
+    expect(of(below.submit('2024-03-01', { ...quarterly, amountCnyMinor: 29_999, departmentId: 'dept-2' }).fired, 'cumulative_limit')).toEqual([]);
   });
 
   it('sums what several departments give one client and lists each department’s share', () => {
@@ -184,99 +218,192 @@ describe('cumulative_limit (80 % of a per-period limit)', () => {
     });
   });
 
-  it('no longer counts a request that ended', () => {
+  it('raises nothing for what one department gives alone, even the whole limit, unless minDepartments is 1', () => {
+    const alone = (minDepartments?: number) => {
+      const w = monitor(minDepartments === undefined ? {} : { cumulative_limit: { minDepartments } });
+      return [60_000, 40_000].flatMap((amountCnyMinor) => of(w.submit(d(1), { ...quarterly, amountCnyMinor }).fired, 'cumulative_limit'));
+    };
+    expect(alone()).toEqual([]);
+    const [alert] = alone(1);
+    expect(alert!.reason).toMatchObject({ totalMinor: 100_000, departments: [{ departmentId: 'dept-1', amountMinor: 100_000 }] });
+  });
+
+  it('fires once the running total has minDepartments departments in it, not one fewer', () => {
+    const w = monitor({ cumulative_limit: { minDepartments: 3 } });
+    const give = (departmentId: string, amountCnyMinor: number) => of(w.submit(d(1), { ...quarterly, departmentId, amountCnyMinor }).fired, 'cumulative_limit');
+    expect(give('dept-1', 50_000)).toEqual([]);
+    expect(give('dept-2', 40_000)).toEqual([]);
+    const [alert] = give('dept-3', 1);
+    expect(alert!.reason).toMatchObject({ totalMinor: 90_001 });
+    expect((alert!.reason as { departments: unknown[] }).departments).toHaveLength(3);
+  });
+
+  it('no longer counts a request that ended, nor its department', () => {
     const w = monitor();
-    const withdrawn = w.submit(d(1), { ...quarterly, amountCnyMinor: 50_000 }).facts;
+    const withdrawn = w.submit(d(1), { ...quarterly, amountCnyMinor: 50_000, departmentId: 'dept-2' }).facts;
     w.end(d(2), withdrawn);
+    // 130 % of the limit was asked for, but what is left is one department's 80 %.
     expect(of(w.submit(d(3), { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit')).toEqual([]);
-    const last = w.submit(d(4), { ...quarterly, amountCnyMinor: 50_000 });
-    const [alert] = of(last.fired, 'cumulative_limit');
-    expect(alert!.reason).toMatchObject({ totalMinor: 80_000, departments: [{ departmentId: 'dept-1', amountMinor: 80_000 }] });
+    expect(of(w.submit(d(4), { ...quarterly, amountCnyMinor: 50_000 }).fired, 'cumulative_limit')).toEqual([]);
+    const [alert] = of(w.submit(d(5), { ...quarterly, amountCnyMinor: 1, departmentId: 'dept-2' }).fired, 'cumulative_limit');
+    expect(alert!.reason).toMatchObject({
+      totalMinor: 80_001,
+      departments: [
+        { departmentId: 'dept-1', amountMinor: 80_000 },
+        { departmentId: 'dept-2', amountMinor: 1 },
+      ],
+    });
     expect(requestIds(alert)).not.toContain(withdrawn.requestId);
   });
 
   it('starts afresh in a new period, by the benefit date', () => {
     const w = monitor();
-    const datedOn = (benefitDate: string, amountCnyMinor: number) => of(w.submit('2024-03-20', { ...quarterly, benefitDate, amountCnyMinor }).fired, 'cumulative_limit');
-    datedOn('2024-03-31', 70_000);
-    expect(datedOn('2024-04-01', 10_000)).toEqual([]);
-    expect(datedOn('2024-03-31', 10_000)).toHaveLength(1);
+    const datedOn = (benefitDate: string, amountCnyMinor: number, departmentId: string) =>
+      of(w.submit('2024-03-20', { ...quarterly, benefitDate, amountCnyMinor, departmentId }).fired, 'cumulative_limit');
+    datedOn('2024-03-31', 70_000, 'dept-1');
+    expect(datedOn('2024-04-01', 10_000, 'dept-2')).toEqual([]);
+    expect(datedOn('2024-03-31', 10_000, 'dept-2')).toHaveLength(1);
   });
 
   it('keeps each benefit type to its own limit', () => {
     const w = monitor();
     w.submit(d(1), { ...quarterly, amountCnyMinor: 50_000, benefitType: 'hospitality' });
-    expect(of(w.submit(d(2), { ...quarterly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit')).toEqual([]);
+    expect(of(w.submit(d(2), { ...quarterly, amountCnyMinor: 30_000, departmentId: 'dept-2' }).fired, 'cumulative_limit')).toEqual([]);
+    const [alert] = of(w.submit(d(3), { ...quarterly, amountCnyMinor: 50_000 }).fired, 'cumulative_limit');
+    expect(alert!.reason).toMatchObject({ benefitType: 'gift', totalMinor: 80_000 });
   });
 });
 
-describe('frequency_spike (last 30 days against the 180 before)', () => {
-  /** Benefits for client-1 on the given days (counted from the first event, day 0), 100 CNY each unless told. */
-  const benefitsOn = (w: Monitor, days: readonly number[], amounts: number | readonly number[] = 10_000, overrides: Partial<BenefitFacts> = {}) =>
-    days.flatMap((day, i) => of(w.submit(d(day), { amountCnyMinor: typeof amounts === 'number' ? amounts : amounts[i]!, ...overrides }).fired, 'frequency_spike'));
-  /** Twelve benefits over the first 180 days: two a month. */
-  const baseline = Array.from({ length: 12 }, (_, i) => i * 15);
-  const lastDays = (n: number) => Array.from({ length: n }, (_, i) => 209 - n + 1 + i);
+describe('frequency_spike (last 30 days against the 180 before, beyond the firm’s season, at most 10 in a million by chance)', () => {
+  interface Planned {
+    day: number;
+    clientId: string;
+    amountCnyMinor: number;
+  }
+  interface Calendar {
+    recentDays: number;
+    baselineDays: number;
+  }
+  const usual: Calendar = { recentDays: 30, baselineDays: 180 };
+  /** The chance limit out of the way, for tests of the other parameters on a few requests. */
+  const chanceAside = { maxChancePerMillion: 1_000_000 };
+  const times = (n: number, amountCnyMinor = 10_000) => Array.from({ length: n }, () => amountCnyMinor);
+  /** A client's requests, one for each amount, spread evenly over the days from `from` to `to`, the first on `from` and the last on `to`. */
+  const spread = (clientId: string, from: number, to: number, amounts: readonly number[]): Planned[] =>
+    amounts.map((amountCnyMinor, i) => ({ clientId, amountCnyMinor, day: amounts.length === 1 ? to : from + Math.round((i * (to - from)) / (amounts.length - 1)) }));
+  /** client-1's baseline requests over the first baselineDays days (from day 0), and its recent ones over the recentDays after. */
+  const client1 = (baseline: readonly number[], recent: readonly number[], { recentDays, baselineDays } = usual): Planned[] => [
+    ...spread('client-1', 0, baselineDays - 1, baseline),
+    ...spread('client-1', baselineDays, baselineDays + recentDays - 1, recent),
+  ];
 
-  it('fires when the last 30 days reach factor × the monthly baseline, not one short', () => {
-    const w = monitor();
-    benefitsOn(w, baseline);
-    const fired = benefitsOn(w, lastDays(6));
+  /**
+   * The rest of the firm (client-2): 100 CNY requests at one pace throughout, 30 in the recent days.
+   * The season, which leaves client-1 out, is then exactly 1, and client-1's own figures alone decide.
+   */
+  const usualPace = ({ recentDays, baselineDays } = usual, firstDay = 0): Planned[] => [
+    ...spread('client-2', firstDay, baselineDays - 1, times(((baselineDays - firstDay) * 30) / recentDays)),
+    ...spread('client-2', baselineDays, baselineDays + recentDays - 2, times(30)),
+  ];
+
+  /** Submits the planned requests in day order, client-1's last each day; what they raised for client-1. */
+  const run = (planned: readonly Planned[], tuning: Tuning['frequency_spike'] = {}, client1Facts: Partial<BenefitFacts> = {}) => {
+    const w = monitor({ frequency_spike: tuning });
+    const inOrder = [...planned].sort((a, b) => a.day - b.day || Number(a.clientId === 'client-1') - Number(b.clientId === 'client-1'));
+    const fired = inOrder.flatMap(({ day, clientId, amountCnyMinor }) =>
+      w.submit(d(day), { clientId, recipientId: `contact-of-${clientId}`, amountCnyMinor, ...(clientId === 'client-1' ? client1Facts : {}) }).fired,
+    );
+    return of(fired, 'frequency_spike').filter((c) => c.key === 'frequency_spike:client-1');
+  };
+  const atUsualPace = (client: readonly Planned[], tuning: Tuning['frequency_spike'] = {}, calendar = usual) => run([...client, ...usualPace(calendar)], tuning);
+
+  it('fires when the last 30 days reach factor × the baseline for as many days, not one request short', () => {
+    // Ten a month for six months, then thirty in a month; by chance about 4 in a million.
+    const fired = atUsualPace(client1(times(60), times(30)));
     expect(fired).toHaveLength(1);
-    expect(fired[0]).toMatchObject({ key: 'frequency_spike:client-1', day: d(209), reason: { recentCount: 6, baselineCount: 2, factor: 3 } });
-    expect(fired[0]!.requests).toHaveLength(6);
+    expect(fired[0]).toMatchObject({
+      key: 'frequency_spike:client-1',
+      day: d(209),
+      reason: { recentCount: 30, recentMinor: 300_000, baselineCount: 10, baselineMinor: 100_000, factor: 3, seasonBasisPoints: 10_000, chancePerMillion: 4.2 },
+    });
+    expect(fired[0]!.requests).toHaveLength(30);
+    expect(fired[0]!.requests[0]!.day).toBe(d(209));
 
-    const short = monitor();
-    benefitsOn(short, baseline);
-    expect(benefitsOn(short, lastDays(5))).toEqual([]);
+    // Short of the factor even with the chance limit aside.
+    expect(atUsualPace(client1(times(60), times(29)), chanceAside)).toEqual([]);
   });
 
-  it('fires on the amount when the last 30 days reach factor × the monthly baseline amount, not one fen short', () => {
-    // Twelve benefits worth 1,000 CNY over 180 days: 166.67 CNY a month; two a month by count.
-    const baselineAmounts = [...Array.from({ length: 11 }, () => 8_333), 8_337];
-    const w = monitor();
-    benefitsOn(w, baseline, baselineAmounts);
-    const [alert] = benefitsOn(w, lastDays(4), 12_500);
-    expect(alert).toMatchObject({ reason: { recentCount: 4, recentMinor: 50_000, baselineCount: 2 } });
+  it('fires on the amount when the last 30 days reach factor × the baseline amount, not one fen short', () => {
+    // Twenty a month of 100 CNY, then forty of 150 CNY: twice the requests, three times the money.
+    const fired = atUsualPace(client1(times(120), times(40, 15_000)));
+    expect(fired).toHaveLength(1);
+    // Bernstein's bound on the chance: about 1.1 in a million.
+    expect(fired[0]).toMatchObject({ reason: { recentCount: 40, recentMinor: 600_000, baselineCount: 20, baselineMinor: 200_000, seasonBasisPoints: 10_000, chancePerMillion: 1.11 } });
 
-    const short = monitor();
-    benefitsOn(short, baseline, baselineAmounts);
-    expect(benefitsOn(short, lastDays(4), [12_500, 12_500, 12_500, 12_499])).toEqual([]);
+    expect(atUsualPace(client1(times(120), [...times(39, 15_000), 14_999]), chanceAside)).toEqual([]);
+  });
+
+  it('does not take one large request for a spike in amount: it could have fallen in any month', () => {
+    // The same three times the money, but in a single request of 4,000 CNY.
+    const lumpy = client1(times(120), [...times(20), 400_000]);
+    expect(atUsualPace(lumpy)).toEqual([]);
+    expect(atUsualPace(lumpy, chanceAside)).toHaveLength(1);
   });
 
   it('meets a fractional factor exactly', () => {
-    const tuning = { frequency_spike: { baselineDays: 150, factor: 2.5, minRecentCount: 3 } };
+    const calendar = { recentDays: 30, baselineDays: 150 };
+    const tuning = { ...calendar, factor: 2.5, minRecentCount: 3, ...chanceAside };
     // Six benefits in 150 days: 1.2 a month; three in the last 30 days are 2.5 times that.
-    const w = monitor(tuning);
-    benefitsOn(w, [0, 25, 50, 75, 100, 125], 10_000);
-    expect(benefitsOn(w, [177, 178, 179], 1_000)).toHaveLength(1);
-
-    const seven = monitor(tuning);
-    benefitsOn(seven, [0, 20, 40, 60, 80, 100, 120], 10_000);
-    expect(benefitsOn(seven, [177, 178, 179], 1_000)).toEqual([]);
+    expect(atUsualPace(client1(times(6), times(3, 1_000), calendar), tuning, calendar)).toHaveLength(1);
+    expect(atUsualPace(client1(times(7), times(3, 1_000), calendar), tuning, calendar)).toEqual([]);
   });
 
   it('needs minRecentCount benefits in the last 30 days', () => {
-    // A client with no baseline: its floor of one a month stands in.
-    const burst = (minRecentCount: number) => {
-      const w = monitor({ frequency_spike: { minRecentCount } });
-      w.submit(d(0), { clientId: null, recipientId: 'someone-else' });
-      return benefitsOn(w, lastDays(4));
-    };
-    expect(burst(4)).toHaveLength(1);
-    expect(burst(5)).toEqual([]);
+    // A client with no baseline: one request stands in for it.
+    const burst = client1([], times(8));
+    expect(atUsualPace(burst, { minRecentCount: 8 })[0]).toMatchObject({ reason: { recentCount: 8, baselineCount: 0 } });
+    expect(atUsualPace(burst, { minRecentCount: 9 })).toEqual([]);
   });
 
   it('raises nothing before the client has been watched for the whole baseline', () => {
-    const burst = (firstDay: number, clientSince: string | null) => {
-      const w = monitor();
-      w.submit(d(firstDay), { clientId: null, recipientId: 'someone-else' });
-      return benefitsOn(w, lastDays(4), 10_000, { clientSince });
-    };
+    // A client with no baseline bursting in the last days; the firm's first request on `firstDay`.
+    const client = client1([], times(8));
+    const burst = (firstDay: number, clientSince: string | null) => run([...client, ...usualPace(usual, firstDay)], {}, { clientSince });
     expect(burst(0, null)).toHaveLength(1);
     expect(burst(1, null)).toEqual([]);
     expect(burst(0, d(0))).toHaveLength(1);
     expect(burst(0, d(1))).toEqual([]);
+  });
+
+  it('fires only when so many recent requests are unlikely by chance, at most maxChancePerMillion in a million', () => {
+    // Two a month, then six in a month: three times the usual, but about 34 in a thousand by chance
+    // (six or more of eighteen requests falling in the last 30 of 210 days).
+    const small = client1(times(12), times(6));
+    expect(atUsualPace(small)).toEqual([]);
+    const [alert] = atUsualPace(small, { maxChancePerMillion: 33_882.45 });
+    expect(alert).toMatchObject({ reason: { recentCount: 6, baselineCount: 2, factor: 3, chancePerMillion: 33_882.45 } });
+    expect(atUsualPace(small, { maxChancePerMillion: 33_882.44 })).toEqual([]);
+  });
+
+  it('allows for the season: a wave that lifts the whole firm is no client’s spike, the same client alone is', () => {
+    // Ten clients at ten a month; client-1 goes to forty in the last month, alone or with everyone.
+    const firm = (othersRecent: number) => [
+      ...client1(times(60), times(40)),
+      ...Array.from({ length: 9 }, (_, i) => [...spread(`client-${i + 2}`, 0, 179, times(60)), ...spread(`client-${i + 2}`, 180, 209, times(othersRecent))]).flat(),
+    ];
+    const alone = run(firm(10));
+    expect(alone).toHaveLength(1);
+    // The others keep their pace (client-1 itself is left out of the season): four times its baseline.
+    // By chance: 40 or more of its 100 requests in the last 30 of 210 days, far below one in a hundred million (shown as the floor).
+    expect(alone[0]).toMatchObject({ reason: { recentCount: 40, baselineCount: 10, seasonBasisPoints: 10_000, chancePerMillion: 0.01 } });
+    expect(run(firm(40))).toEqual([]);
+  });
+
+  it('leaves the client out of the season, so a client that is most of the firm still spikes', () => {
+    // Two clients at ten a month; client-1 goes to forty. Counted in the season, its own rise would
+    // lift the firm to 250 % of its pace and hide it.
+    const firm = [...client1(times(60), times(40)), ...spread('client-2', 0, 179, times(60)), ...spread('client-2', 180, 209, times(10))];
+    expect(run(firm)[0]).toMatchObject({ reason: { recentCount: 40, baselineCount: 10, seasonBasisPoints: 10_000 } });
   });
 });
 
@@ -344,7 +471,7 @@ describe('related_party', () => {
   });
 });
 
-describe('revenue_outlier (factor 4, at least 50 bp, at least 5 clients in the group)', () => {
+describe('revenue_outlier (3 robust deviations above the peers, at least 50 bp, 20 peers, after 120 days)', () => {
   /** A benefit to a client with 10,000 CNY of annual revenue: each 100 fen is 1 basis point of it. */
   const toClient = (clientId: string, amountCnyMinor: number, serviceLine = 'tax'): Partial<BenefitFacts> => ({
     clientId,
@@ -354,77 +481,133 @@ describe('revenue_outlier (factor 4, at least 50 bp, at least 5 clients in the g
     clientDepartmentId: 'dept-tax',
     clientServiceLines: [serviceLine, 'advisory'],
   });
-  /** Peers at 20 bp, then `client-x` at the given share; what the last submission raised. */
-  const outlierAmong = (peers: number, amountCnyMinor: number, tuning: Tuning = {}) => {
-    const w = monitor(tuning);
-    for (let i = 1; i <= peers; i += 1) w.submit(d(0), toClient(`peer-${i}`, 2_000));
+  /**
+   * Peers at 10, 20, 20 and 40 bp. With a client above them the logarithms' median is 20 bp's and their
+   * median absolute deviation one doubling, so a robust deviation is 1.4826 doublings and three of them
+   * reach 20 bp × 2^(3 × 1.4826) = 436.47 bp.
+   */
+  const peerShares = [1_000, 2_000, 2_000, 4_000];
+  /** Five clients judge each other from the first day. */
+  const small = { minPeers: 5, warmUpDays: 0 };
+  /** The peers on day 0, then `client-x` on day 1 with the given share; what that raised. */
+  const outlierAmong = (amountCnyMinor: number, tuning: Tuning['revenue_outlier'] = {}, peers = peerShares) => {
+    const w = monitor({ revenue_outlier: { ...small, ...tuning } });
+    peers.forEach((share, i) => w.submit(d(0), toClient(`peer-${i + 1}`, share)));
     return of(w.submit(d(1), toClient('client-x', amountCnyMinor)).fired, 'revenue_outlier');
   };
 
-  it('fires at factor × the peer median, not below it', () => {
-    const [alert] = outlierAmong(4, 8_000);
+  it('fires at minDeviations robust deviations above the peer median, not one basis point short', () => {
+    const [alert] = outlierAmong(43_700);
     expect(alert).toMatchObject({
       key: 'revenue_outlier:client-x',
       subject: { clientId: 'client-x', userId: null },
-      reason: { peerBy: 'department', peerGroup: 'dept-tax', ratioBasisPoints: 80, peerMedianBasisPoints: 20, peers: 5, benefitsMinor: 8_000, revenueMinor: 1_000_000 },
+      reason: { peerBy: 'department', peerGroup: 'dept-tax', ratioBasisPoints: 437, peerMedianBasisPoints: 20, deviations: 3, peers: 5, benefitsMinor: 43_700, revenueMinor: 1_000_000 },
     });
-    expect(outlierAmong(4, 7_900)).toEqual([]);
+    expect(outlierAmong(43_600)).toEqual([]);
   });
 
-  it('needs minPeers clients in the group, the client included', () => {
-    expect(outlierAmong(3, 8_000, { revenue_outlier: { minPeers: 4 } })).toHaveLength(1);
-    expect(outlierAmong(3, 8_000)).toEqual([]);
+  it('takes minDeviations as given: 80 bp is 2 / 1.4826 = 1.3490 deviations above 20 bp', () => {
+    expect(outlierAmong(8_000, { minDeviations: 1.348 })[0]).toMatchObject({ reason: { ratioBasisPoints: 80, deviations: 1.3 } });
+    expect(outlierAmong(8_000, { minDeviations: 1.349 })).toEqual([]);
   });
 
-  it('needs minRatioBasisPoints of revenue', () => {
-    const among = (amountCnyMinor: number) => {
-      const w = monitor();
-      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`peer-${i}`, 100));
-      return of(w.submit(d(1), toClient('client-x', amountCnyMinor)).fired, 'revenue_outlier');
+  it('needs minPeers clients with a ratio above zero in the group, the client included', () => {
+    expect(outlierAmong(43_700, { minPeers: 6 })).toEqual([]);
+    // A sixth client whose benefits come to nothing of its revenue (0.4 bp, rounded) is no peer.
+    expect(outlierAmong(43_700, { minPeers: 6 }, [...peerShares, 40])).toEqual([]);
+    expect(outlierAmong(43_700, { minPeers: 6 }, [...peerShares, 1_000])[0]).toMatchObject({ reason: { peers: 6, peerMedianBasisPoints: 20, deviations: 3 } });
+  });
+
+  it('needs minRatioBasisPoints of revenue, however far above its peers', () => {
+    // Peers at 1, 2, 2 and 4 bp: 49 bp is 3.1 deviations above them.
+    const tiny = [100, 200, 200, 400];
+    expect(outlierAmong(5_000, {}, tiny)[0]).toMatchObject({ reason: { ratioBasisPoints: 50, peerMedianBasisPoints: 2 } });
+    expect(outlierAmong(4_900, {}, tiny)).toEqual([]);
+  });
+
+  it('judges nothing before warmUpDays from the first day of the log, then judges', () => {
+    const judgedOn = (day: number) => {
+      const w = monitor({ revenue_outlier: { minPeers: 5 } });
+      peerShares.forEach((share, i) => w.submit(d(0), toClient(`peer-${i + 1}`, share)));
+      return of(w.submit(d(day), toClient('client-x', 43_700)).fired, 'revenue_outlier');
     };
-    expect(among(5_000)).toHaveLength(1);
-    expect(among(4_900)).toEqual([]);
+    expect(judgedOn(119)).toEqual([]);
+    expect(judgedOn(120)).toHaveLength(1);
+
+    const sweptOn = (day: number) => {
+      const w = monitor({ revenue_outlier: { minPeers: 5 } });
+      peerShares.forEach((share, i) => w.submit(d(0), toClient(`peer-${i + 1}`, share)));
+      w.submit(d(0), toClient('client-x', 43_700));
+      return w.sweep(d(day));
+    };
+    expect(sweptOn(119)).toEqual([]);
+    expect(sweptOn(120).map((c) => c.key)).toEqual(['revenue_outlier:client-x']);
+  });
+
+  it('tells, at the first sweep after the warm-up, of an outlier that nightly sweeps during it kept quiet', () => {
+    const w = monitor({ revenue_outlier: { minPeers: 5 } });
+    peerShares.forEach((share, i) => w.submit(d(0), toClient(`peer-${i + 1}`, share)));
+    w.submit(d(0), toClient('client-x', 43_700));
+    for (let day = 1; day < 120; day += 1) expect(w.sweep(d(day))).toEqual([]);
+    expect(w.sweep(d(120)).map((c) => c.key)).toEqual(['revenue_outlier:client-x']);
+    // Told once: the next nights it is known and has not moved.
+    expect(w.sweep(d(121))).toEqual([]);
+  });
+
+  it('measures against a spread of at least half a doubling when most peers share one ratio', () => {
+    // Peers at 20, 20, 20 and 40 bp: their MAD is nought. 30 bp is 0.58 doublings above 20 bp, 1.17 of the floor.
+    const alike = [2_000, 2_000, 2_000, 4_000];
+    expect(outlierAmong(3_000, { minRatioBasisPoints: 1, minDeviations: 1.1 }, alike)[0]).toMatchObject({ reason: { ratioBasisPoints: 30, peerMedianBasisPoints: 20, deviations: 1.2 } });
+    expect(outlierAmong(3_000, { minRatioBasisPoints: 1, minDeviations: 1.2 }, alike)).toEqual([]);
   });
 
   it('compares with the clients of the same service line when told', () => {
     const judged = (peerBy: 'department' | 'service_line') => {
-      const w = monitor({ revenue_outlier: { peerBy } });
-      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`tax-${i}`, 2_000, 'tax'));
-      for (let i = 1; i <= 4; i += 1) w.submit(d(0), toClient(`audit-${i}`, 10_000, 'audit'));
-      return of(w.submit(d(1), toClient('client-x', 8_000, 'tax')).fired, 'revenue_outlier');
+      const w = monitor({ revenue_outlier: { ...small, peerBy } });
+      peerShares.forEach((share, i) => w.submit(d(0), toClient(`tax-${i + 1}`, share, 'tax')));
+      peerShares.forEach((share, i) => w.submit(d(0), toClient(`audit-${i + 1}`, share * 40, 'audit')));
+      return of(w.submit(d(1), toClient('client-x', 43_700, 'tax')).fired, 'revenue_outlier');
     };
     expect(judged('service_line')[0]).toMatchObject({ reason: { peerBy: 'service_line', peerGroup: 'tax', peers: 5, peerMedianBasisPoints: 20 } });
     expect(judged('department')).toEqual([]);
   });
 
   it('judges against the group as it is now', () => {
-    const w = monitor();
-    const clients = ['a', 'b', 'c', 'd', 'e'];
-    for (const id of clients) w.submit(d(0), toClient(id, 2_000));
-    // Everyone quadruples: the first two stand out while the others are still at 20 bp, the rest do not.
-    const fired = clients.map((id) => of(w.submit(d(1), toClient(id, 6_000)).fired, 'revenue_outlier').map((c) => c.key));
-    expect(fired).toEqual([['revenue_outlier:a'], ['revenue_outlier:b'], [], [], []]);
+    const w = monitor({ revenue_outlier: small });
+    const clients: [string, number][] = [
+      ['a', 1_000],
+      ['b', 2_000],
+      ['c', 2_000],
+      ['d', 4_000],
+      ['e', 1_000],
+      ['f', 2_000],
+      ['g', 4_000],
+    ];
+    for (const [id, share] of clients) w.submit(d(0), toClient(id, share));
+    // Everyone gains 10 % of revenue: the first two stand out while the others are still low, the rest do not.
+    const fired = clients.map(([id]) => of(w.submit(d(1), toClient(id, 100_000)).fired, 'revenue_outlier').map((c) => c.key));
+    expect(fired).toEqual([['revenue_outlier:a'], ['revenue_outlier:b'], [], [], [], [], []]);
   });
 
   it('sweep finds an outlier made by its peers’ benefits, and lets a year’s benefits go', () => {
-    const w = monitor();
-    w.submit(d(0), toClient('client-x', 8_000));
-    for (let i = 1; i <= 4; i += 1) w.submit(d(1), toClient(`peer-${i}`, 2_000));
+    const w = monitor({ revenue_outlier: small });
+    w.submit(d(0), toClient('client-x', 43_700));
+    peerShares.forEach((share, i) => w.submit(d(1), toClient(`peer-${i + 1}`, share)));
     expect(of(w.raised, 'revenue_outlier')).toEqual([]);
     const swept = w.sweep(d(2));
     expect(swept.map((c) => [c.key, c.day, c.seq])).toEqual([['revenue_outlier:client-x', d(2), 5]]);
-    // Nothing moved since: nothing is judged again, not even when a peer's ratio moves but the median does not.
+    // Nothing moved since: nothing is judged again, not even when a peer's ratio moves but the median and spread do not.
     expect(w.sweep(d(300))).toEqual([]);
-    w.submit(d(301), toClient('peer-1', 1_000));
+    w.submit(d(301), toClient('peer-4', 1_000));
     expect(w.sweep(d(302))).toEqual([]);
     // A year on, client-x's benefits have left its year: no longer an outlier.
     expect(w.sweep(d(365))).toEqual([]);
   });
 
   it('a withdrawn request leaves the revenue ratio', () => {
-    const w = monitor();
-    for (let i = 1; i <= 4; i += 1) w.submit(d(1), toClient(`peer-${i}`, 2_000));
-    const big = w.submit(d(2), toClient('client-x', 8_000));
+    const w = monitor({ revenue_outlier: small });
+    peerShares.forEach((share, i) => w.submit(d(1), toClient(`peer-${i + 1}`, share)));
+    const big = w.submit(d(2), toClient('client-x', 43_700));
     expect(of(big.fired, 'revenue_outlier')).toHaveLength(1);
     w.end(d(3), big.facts);
     w.submit(d(4), toClient('client-x', 2_000));
@@ -572,10 +755,11 @@ describe('every rule', () => {
       for (const amount of [250_000, 250_000, 499_999, 499_999, 499_999, 499_999]) w.submit(d(0), { amountCnyMinor: amount });
     },
     cumulative_limit: (w) => {
-      for (let i = 0; i < 4; i += 1) w.submit(d(0), { amountCnyMinor: 80_000, limits: { recipientPeriod: { amountMinor: 100_000, period: 'month' }, clientYear: 100_000 } });
+      for (let i = 0; i < 4; i += 1)
+        w.submit(d(0), { amountCnyMinor: 80_000, departmentId: `dept-${i % 2}`, limits: { recipientPeriod: { amountMinor: 100_000, period: 'month' }, clientYear: 100_000 } });
     },
     frequency_spike: (w) => {
-      w.submit(d(0), { clientId: null });
+      for (let i = 0; i < 60; i += 1) w.submit(d(0), { clientId: null });
       for (let day = 190; day < 210; day += 1) w.submit(d(day));
     },
     public_official: (w) => void w.submit(d(0), { recipientPublicOfficial: true }),
@@ -586,10 +770,9 @@ describe('every rule', () => {
     },
     revenue_outlier: (w) => {
       const facts = (clientId: string, amountCnyMinor: number) => ({ clientId, amountCnyMinor, clientRevenueCnyMinor: 1_000_000, clientDepartmentId: 'dept-tax' });
-      w.submit(d(0), facts('client-x', 4_000_000));
-      for (let i = 1; i <= 4; i += 1) w.submit(d(0), facts(`peer-${i}`, 100));
-      w.submit(d(0), facts('client-y', 5_000));
-      w.sweep(d(1));
+      for (let i = 0; i < 20; i += 1) w.submit(d(0), facts(`peer-${i}`, [1_000, 2_000, 2_000, 4_000][i % 4]!));
+      w.submit(d(120), facts('client-x', 43_700));
+      w.submit(d(120), facts('client-y', 4_000_000));
     },
     blackout: (w) => {
       const window = { id: 'blackout-1', startsOn: d(0), endsOn: d(9), reason: 'tender' };
@@ -643,14 +826,14 @@ describe('a request submitted again (returned and resubmitted)', () => {
     const again = w.apply({ kind: 'submitted', day: d(2), benefit: facts });
     expect(of(again, 'structuring')).toEqual([]);
     expect(of(again, 'cumulative_limit')).toEqual([]);
-    const [next] = of(w.submit(d(3), { ...yearly, amountCnyMinor: 1_000 }).fired, 'cumulative_limit');
+    const [next] = of(w.submit(d(3), { ...yearly, amountCnyMinor: 1_000, departmentId: 'dept-2' }).fired, 'cumulative_limit');
     expect(next?.reason).toMatchObject({ totalMinor: 301_000 });
 
     const small = monitor();
     const first = small.submit(d(1), { ...yearly, amountCnyMinor: 50_000 }).facts;
     small.end(d(2), first);
     expect(of(small.apply({ kind: 'submitted', day: d(3), benefit: first }), 'cumulative_limit')).toEqual([]);
-    const [alert] = of(small.submit(d(4), { ...yearly, amountCnyMinor: 30_000 }).fired, 'cumulative_limit');
+    const [alert] = of(small.submit(d(4), { ...yearly, amountCnyMinor: 30_000, departmentId: 'dept-2' }).fired, 'cumulative_limit');
     expect(alert?.reason).toMatchObject({ totalMinor: 80_000 });
   });
 

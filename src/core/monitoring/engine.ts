@@ -6,7 +6,8 @@ import { dayNumber } from '../cases/dates';
 import { scoreOf, type AlertCandidate, type AlertReason, type AlertRequestFact, type AlertSubject, MAX_ALERT_REQUESTS } from './alerts';
 import type { BenefitFacts, MonitoringEvent } from './events';
 import type { RuleKind, RuleSet } from './rules';
-import { KeyedWindow, median, SlidingWindow, type WindowEntry } from './windows';
+import { amountChanceBound, binomialTail, robustSpread } from './chance';
+import { DailyTally, KeyedWindow, SlidingWindow, type WindowEntry } from './windows';
 
 /** A request the engine has seen, with who approved it so far. */
 interface Tracked {
@@ -18,6 +19,8 @@ interface Tracked {
   order: number;
   /** The running totals it counts toward, so that ending it touches only those. */
   totals: RunningTotal[];
+  /** The day it entered the firm's tallies, if it did. */
+  firmDay: number | null;
 }
 
 interface RunningTotal {
@@ -26,12 +29,21 @@ interface RunningTotal {
 }
 
 interface PeerGroup {
+  /** Each client's benefits over its year, in basis points of its revenue. */
   ratios: Map<string, number>;
-  median: number | null;
+  /** Centre and spread of the logarithms of the ratios above zero, and how many there were, as last computed. */
+  centre: number | null;
+  spread: number;
+  counted: number;
   changes: number;
 }
 
 const YEAR_DAYS = 365;
+/**
+ * The least spread of peers' log ratios a client is measured against: when most peers have the same
+ * ratio the MAD is nought, and a client a little above them would be endless deviations away.
+ */
+const MIN_LOG_SPREAD = Math.LN2 / 2;
 
 function windowOf<T>(map: Map<string, SlidingWindow<T>>, key: string, days: number): SlidingWindow<T> {
   let window = map.get(key);
@@ -53,15 +65,20 @@ export class MonitoringEngine {
   private readonly splitByClient = new Map<string, SlidingWindow<Tracked>>();
   private readonly spikeRecent = new Map<string, SlidingWindow<Tracked>>();
   private readonly spikeWide = new Map<string, SlidingWindow<Tracked>>();
+  /** The whole firm's requests over the spike's recent and whole windows: the season every client shares. */
+  private readonly firmRecent: DailyTally;
+  private readonly firmWide: DailyTally;
   private readonly totals = new Map<string, RunningTotal>();
   private readonly peers = new Map<string, PeerGroup>();
   /** Clients judged outliers when last judged, so the sweep raises only those who newly stand out. */
   private readonly outliers = new Set<string>();
-  /** Each peer group's median at the last sweep. */
-  private readonly sweptMedians = new Map<string, number | null>();
+  /** Each peer group's centre and spread at the last sweep. */
+  private readonly sweptSpreads = new Map<string, string>();
   private readonly clientRevenue = new Map<string, { revenue: number; group: string | null }>();
   private readonly approvals = new Map<string, KeyedWindow<AlertRequestFact>>();
   private readonly lookback: number;
+  /** Whether a sweep has run since the revenue rule's warm-up ended. */
+  private warmedUp = false;
   /** The first day of the log the engine was given: before it, it knows nothing. */
   private origin: number | null = null;
   /** The last event folded in. */
@@ -69,6 +86,9 @@ export class MonitoringEngine {
 
   constructor(readonly rules: RuleSet) {
     this.lookback = Math.max(rules.related_party.params.lookbackDays, rules.blackout.params.lookbackDays);
+    const spike = rules.frequency_spike.params;
+    this.firmRecent = new DailyTally(spike.recentDays);
+    this.firmWide = new DailyTally(spike.recentDays + spike.baselineDays);
   }
 
   /** Folds one event in and returns what it fires. Events must come in `seq` order. */
@@ -163,14 +183,20 @@ export class MonitoringEngine {
       }
     }
     const judged = new Set(moved);
+    // The first sweep after the warm-up judges everyone: who stood out during it was not yet told.
+    if (!this.warmedUp && day - (this.origin ?? day) >= this.rules.revenue_outlier.params.warmUpDays) {
+      this.warmedUp = true;
+      for (const clientId of this.clientYear.keys()) judged.add(clientId);
+    }
     for (const [key, group] of this.peers) {
-      const before = this.sweptMedians.get(key);
-      this.refreshMedian(group, true);
-      this.sweptMedians.set(key, group.median);
-      if (before !== group.median) for (const clientId of group.ratios.keys()) judged.add(clientId);
+      const before = this.sweptSpreads.get(key);
+      this.refreshSpread(group, true);
+      const now = `${group.centre}:${group.spread}`;
+      this.sweptSpreads.set(key, now);
+      if (before !== now) for (const clientId of group.ratios.keys()) judged.add(clientId);
     }
     for (const clientId of judged) {
-      const found = this.outlier(clientId);
+      const found = this.outlier(clientId, day);
       const known = this.outliers.has(clientId);
       if (!found) this.outliers.delete(clientId);
       else if (moved.has(clientId) || !known) {
@@ -198,7 +224,7 @@ export class MonitoringEngine {
       recipientId: facts.recipientId,
       clientId: facts.clientId,
     };
-    const t: Tracked = { facts, fact, live: true, approvers: [], order: this.lastSeq, totals: [] };
+    const t: Tracked = { facts, fact, live: true, approvers: [], order: this.lastSeq, totals: [], firmDay: null };
     this.tracked.set(facts.requestId, t);
     return t;
   }
@@ -214,6 +240,12 @@ export class MonitoringEngine {
       clientWindow.advance(day);
       clientWindow.add(day, amount, t);
     }
+
+    this.firmRecent.advance(day);
+    this.firmWide.advance(day);
+    this.firmRecent.add(day, amount);
+    this.firmWide.add(day, amount);
+    t.firmDay = day;
 
     this.structuring(t, day, raise);
     this.cumulative(t, raise);
@@ -268,7 +300,8 @@ export class MonitoringEngine {
     ];
     for (const [scope, id, windows] of scopes) {
       if (!id) continue;
-      const window = windowOf(windows, id, windowDays);
+      // A split is one requester's one benefit in parts: requests by others, or of other kinds, are not its parts.
+      const window = windowOf(windows, `${id}:${f.requesterId}:${f.benefitType}`, windowDays);
       window.advance(day);
       window.add(day, f.amountCnyMinor, t);
       if (window.count < minCount || window.sum < thresholdMinor) continue;
@@ -277,9 +310,11 @@ export class MonitoringEngine {
       // The client's split is the recipient's: one alert for the same facts.
       if (scope === 'client' && set === recipientSet) continue;
       recipientSet = scope === 'recipient' ? set : recipientSet;
-      raise('structuring', `${scope}:${id}`, 0.6 + (0.4 * (window.sum - thresholdMinor)) / thresholdMinor, subjectOf(t), newest(members), {
+      raise('structuring', `${scope}:${id}:${f.requesterId}:${f.benefitType}`, 0.6 + (0.4 * (window.sum - thresholdMinor)) / thresholdMinor, subjectOf(t), newest(members), {
         rule: 'structuring',
         scope,
+        requesterId: f.requesterId,
+        benefitType: f.benefitType,
         count: window.count,
         totalMinor: window.sum,
         thresholdMinor,
@@ -291,7 +326,7 @@ export class MonitoringEngine {
   private cumulative(t: Tracked, raise: Raise): void {
     if (!this.rules.cumulative_limit.enabled) return;
     const f = t.facts;
-    const ratio = this.rules.cumulative_limit.params.ratioBasisPoints;
+    const { ratioBasisPoints: ratio, minDepartments } = this.rules.cumulative_limit.params;
     const limits: ['recipient' | 'client', string | null, { amountMinor: number; period: 'month' | 'quarter' | 'year' } | null][] = [
       ['recipient', f.recipientId, f.limits.recipientPeriod],
       ['client', f.clientId, f.limits.clientYear === null ? null : { amountMinor: f.limits.clientYear, period: 'year' }],
@@ -308,6 +343,8 @@ export class MonitoringEngine {
       if (running.total * 10_000 < ratio * limit.amountMinor) continue;
       const departments = new Map<string, number>();
       for (const r of running.requests) departments.set(r.facts.departmentId, (departments.get(r.facts.departmentId) ?? 0) + r.facts.amountCnyMinor);
+      // What one department gives alone its own approvers see at request time; the rule is for several together.
+      if (departments.size < minDepartments) continue;
       raise('cumulative_limit', key, running.total / limit.amountMinor, subjectOf(t), newest(running.requests), {
         rule: 'cumulative_limit',
         scope,
@@ -323,7 +360,7 @@ export class MonitoringEngine {
 
   private spike(t: Tracked, day: number, raise: Raise): void {
     if (!this.rules.frequency_spike.enabled) return;
-    const { recentDays, baselineDays, factor, minRecentCount, minBaselineCount } = this.rules.frequency_spike.params;
+    const { recentDays, baselineDays, factor, minRecentCount, maxChancePerMillion } = this.rules.frequency_spike.params;
     const clientId = t.facts.clientId!;
     const recent = windowOf(this.spikeRecent, clientId, recentDays);
     const wide = windowOf(this.spikeWide, clientId, recentDays + baselineDays);
@@ -337,12 +374,30 @@ export class MonitoringEngine {
     if (since > baselineStart || recent.count < minRecentCount) return;
     const pastCount = wide.count - recent.count;
     const pastMinor = wide.sum - recent.sum;
-    // The recent days against the baseline scaled to as many days, each one division of whole numbers so
-    // that a ratio exactly at the factor meets it.
-    const byCount = (recent.count * baselineDays) / Math.max(pastCount * recentDays, minBaselineCount * baselineDays);
-    const byAmount = pastMinor > 0 ? (recent.sum * baselineDays) / (pastMinor * recentDays) : 0;
-    const strength = Math.max(byCount, byAmount);
-    if (strength < factor) return;
+    // The season: how busy the whole firm is lately against its own baseline. Festival gift waves lift
+    // every client together; only what rises beyond them is a client's own spike.
+    const season = (recentPart: number, whole: number) => (whole > recentPart && recentPart > 0 ? (recentPart * baselineDays) / ((whole - recentPart) * recentDays) : 1);
+    // The client itself is left out of the firm, or a client big enough would dampen its own spike.
+    const countSeason = season(this.firmRecent.count - recent.count, this.firmWide.count - wide.count);
+    const amountSeason = season(this.firmRecent.sum - recent.sum, this.firmWide.sum - wide.sum);
+    const byCount = (recent.count * baselineDays) / (Math.max(pastCount, 1) * recentDays * countSeason);
+    const byAmount = pastMinor > 0 ? (recent.sum * baselineDays) / (pastMinor * recentDays * amountSeason) : 0;
+    // The share of the whole window the recent days would hold if nothing but the season moved.
+    const recentShare = (s: number) => (recentDays * s) / (recentDays * s + baselineDays);
+    const alpha = maxChancePerMillion / 1_000_000;
+    let strength = 0;
+    let chance = 1;
+    let seasonOf = countSeason;
+    if (byCount >= factor) {
+      const p = binomialTail(wide.count, recent.count, recentShare(countSeason));
+      if (p <= alpha) [strength, chance] = [byCount, p];
+    }
+    if (byAmount >= factor && byAmount > strength) {
+      const amounts = [...wide.items()].map((e) => e.amount);
+      const p = amountChanceBound(amounts, recentShare(amountSeason), recent.sum);
+      if (p <= alpha) [strength, chance, seasonOf] = [byAmount, p, amountSeason];
+    }
+    if (strength === 0) return;
     const members = [...(this.byClient.get(clientId)?.since(day - recentDays + 1) ?? [])].map((e) => e.item).reverse();
     raise('frequency_spike', clientId, strength / (2 * factor), subjectOf(t), newest(members), {
       rule: 'frequency_spike',
@@ -352,6 +407,8 @@ export class MonitoringEngine {
       baselineCount: Math.round((pastCount * recentDays * 10) / baselineDays) / 10,
       baselineMinor: Math.round((pastMinor * recentDays) / baselineDays),
       factor,
+      seasonBasisPoints: Math.round(seasonOf * 10_000),
+      chancePerMillion: Math.max(0.01, Math.round(chance * 100_000_000) / 100),
     });
   }
 
@@ -365,7 +422,7 @@ export class MonitoringEngine {
     window.advance(day);
     window.add(day, f.amountCnyMinor, t);
     this.recordRatio(clientId, window);
-    const found = this.outlier(clientId);
+    const found = this.outlier(clientId, day);
     if (found) {
       this.outliers.add(clientId);
       raise('revenue_outlier', clientId, found.strength, found.subject, found.requests, found.reason);
@@ -376,35 +433,44 @@ export class MonitoringEngine {
     const info = this.clientRevenue.get(clientId);
     if (!info?.group || info.revenue <= 0) return;
     let group = this.peers.get(info.group);
-    if (!group) this.peers.set(info.group, (group = { ratios: new Map(), median: null, changes: 0 }));
+    if (!group) this.peers.set(info.group, (group = { ratios: new Map(), centre: null, spread: 0, counted: 0, changes: 0 }));
     group.ratios.set(clientId, Math.round((window.sum * 10_000) / info.revenue));
     group.changes += 1;
   }
 
-  private refreshMedian(group: PeerGroup, force = false): void {
-    // Recomputed once a tenth of the group has changed: a median moves slowly, except in a small group.
-    if (force || group.median === null || group.changes >= Math.max(1, group.ratios.size / 10)) {
-      group.median = median([...group.ratios.values()]);
+  private refreshSpread(group: PeerGroup, force = false): void {
+    // Recomputed once a tenth of the group has changed: centre and spread move slowly, except in a small group.
+    if (force || group.centre === null || group.changes >= Math.max(1, group.ratios.size / 10)) {
+      const logs: number[] = [];
+      for (const ratio of group.ratios.values()) if (ratio > 0) logs.push(Math.log(ratio));
+      const found = robustSpread(logs);
+      group.centre = found?.centre ?? null;
+      group.spread = found?.spread ?? 0;
+      group.counted = logs.length;
       group.changes = 0;
     }
   }
 
-  private outlier(clientId: string): (Omit<AlertCandidate, 'key' | 'score' | 'seq' | 'day' | 'rule'> & { rule: 'revenue_outlier'; strength: number }) | null {
+  private outlier(clientId: string, day: number): (Omit<AlertCandidate, 'key' | 'score' | 'seq' | 'day' | 'rule'> & { rule: 'revenue_outlier'; strength: number }) | null {
     const info = this.clientRevenue.get(clientId);
     const group = info?.group ? this.peers.get(info.group) : undefined;
     const window = this.clientYear.get(clientId);
     if (!info?.group || !group || !window) return null;
-    const { factor, minRatioBasisPoints, minPeers, peerBy } = this.rules.revenue_outlier.params;
-    if (group.ratios.size < minPeers) return null;
-    this.refreshMedian(group);
+    const { minDeviations, minRatioBasisPoints, minPeers, peerBy, warmUpDays } = this.rules.revenue_outlier.params;
+    // Before the warm-up every year is short, and a single benefit stands out among them.
+    if (day - (this.origin ?? day) < warmUpDays || group.ratios.size < minPeers) return null;
+    this.refreshSpread(group);
     const ratio = group.ratios.get(clientId) ?? 0;
-    const peerMedian = group.median ?? 0;
-    if (ratio < minRatioBasisPoints || ratio < factor * peerMedian) return null;
+    if (group.centre === null || group.counted < minPeers || ratio < minRatioBasisPoints || ratio <= 0) return null;
+    // Ratios spread over orders of magnitude: they are compared as logarithms, against the peers' median
+    // and median absolute deviation, which the outliers themselves barely move.
+    const deviations = (Math.log(ratio) - group.centre) / Math.max(group.spread, MIN_LOG_SPREAD);
+    if (deviations < minDeviations) return null;
     const members = [...window.items()].map((e) => e.item).filter((m) => m.live);
     if (members.length === 0) return null;
     return {
       rule: 'revenue_outlier',
-      strength: peerMedian > 0 ? ratio / (2 * factor * peerMedian) : 1,
+      strength: deviations / (2 * minDeviations),
       subject: { ...subjectOf(members.at(-1)!), userId: null },
       requests: newest(members),
       reason: {
@@ -412,8 +478,9 @@ export class MonitoringEngine {
         peerBy,
         peerGroup: info.group,
         ratioBasisPoints: ratio,
-        peerMedianBasisPoints: peerMedian,
-        peers: group.ratios.size,
+        peerMedianBasisPoints: Math.round(Math.exp(group.centre)),
+        deviations: Math.round(deviations * 10) / 10,
+        peers: group.counted,
         benefitsMinor: window.sum,
         revenueMinor: info.revenue,
       },
@@ -468,6 +535,10 @@ export class MonitoringEngine {
       }
     }
     t.totals = [];
+    if (t.firmDay !== null) {
+      this.firmRecent.discount(t.firmDay, t.facts.amountCnyMinor);
+      this.firmWide.discount(t.firmDay, t.facts.amountCnyMinor);
+    }
     const clientId = t.facts.clientId;
     if (!clientId) return;
     this.spikeRecent.get(clientId)?.discount(t);

@@ -38,11 +38,16 @@ const alertOf = (reason: AlertReason, requests: AlertRequestFact[] = three): Exp
 const cases: { name: string; alert: ExplainedAlert; figures: (locale: Locale) => string[] }[] = [
   {
     name: 'structuring for a recipient',
-    alert: alertOf({ rule: 'structuring', scope: 'recipient', count: 3, totalMinor: 900_000, thresholdMinor: 500_000, windowDays: 7 }),
-    figures: (l) => ['王芳', '3', '7', cny(500_000, l), cny(900_000, l)],
+    alert: alertOf({ rule: 'structuring', scope: 'recipient', requesterId: 'u1', benefitType: 'gift', count: 3, totalMinor: 900_000, thresholdMinor: 500_000, windowDays: 7 }),
+    figures: (l) => ['张伟', l === 'en' ? 'gift' : '礼品', '王芳', '3', '7', cny(500_000, l), cny(900_000, l)],
   },
   {
     name: 'structuring for a client',
+    alert: alertOf({ rule: 'structuring', scope: 'client', requesterId: 'u2', benefitType: 'hospitality', count: 4, totalMinor: 1_200_000, thresholdMinor: 500_000, windowDays: 14 }),
+    figures: (l) => ['李雷', l === 'en' ? 'hospitality' : '招待', '华润置业', '4', '14', cny(500_000, l), cny(1_200_000, l)],
+  },
+  {
+    name: 'structuring stored before it named the requester and the kind',
     alert: alertOf({ rule: 'structuring', scope: 'client', count: 4, totalMinor: 1_200_000, thresholdMinor: 500_000, windowDays: 14 }),
     figures: (l) => ['华润置业', '4', '14', cny(500_000, l), cny(1_200_000, l)],
   },
@@ -78,7 +83,12 @@ const cases: { name: string; alert: ExplainedAlert; figures: (locale: Locale) =>
     figures: (l) => ['华润置业', l === 'en' ? 'yearly' : '年度', '150.00%', cny(1_500_000, l), cny(1_000_000, l), '税务部', '审计部', '咨询部', l === 'en' ? 'and 2 more' : '及另外 2 个部门'],
   },
   {
-    name: 'frequency spike',
+    name: 'frequency spike in a busy season',
+    alert: alertOf({ rule: 'frequency_spike', recentDays: 30, recentCount: 9, recentMinor: 2_700_000, baselineCount: 1.5, baselineMinor: 450_000, factor: 3, seasonBasisPoints: 13_000, chancePerMillion: 0.16 }),
+    figures: (l) => ['华润置业', '30', '9', '1.5', '3', cny(2_700_000, l), cny(450_000, l), '130.00%', '0.16'],
+  },
+  {
+    name: 'frequency spike stored before the season and the chance',
     alert: alertOf({ rule: 'frequency_spike', recentDays: 30, recentCount: 9, recentMinor: 2_700_000, baselineCount: 1.5, baselineMinor: 450_000, factor: 3 }),
     figures: (l) => ['华润置业', '30', '9', '1.5', '3', cny(2_700_000, l), cny(450_000, l)],
   },
@@ -99,8 +109,13 @@ const cases: { name: string; alert: ExplainedAlert; figures: (locale: Locale) =>
   },
   {
     name: 'revenue outlier',
+    alert: alertOf({ rule: 'revenue_outlier', peerBy: 'department', peerGroup: 'd1', ratioBasisPoints: 120, peerMedianBasisPoints: 30, deviations: 4.2, peers: 12, benefitsMinor: 1_200_000, revenueMinor: 100_000_000 }),
+    figures: (l) => ['华润置业', '1.20%', '0.30%', '12', '4', '4.2', '税务部', l === 'en' ? 'department' : '部门', cny(1_200_000, l), cny(100_000_000, l)],
+  },
+  {
+    name: 'revenue outlier stored before it measured deviations',
     alert: alertOf({ rule: 'revenue_outlier', peerBy: 'department', peerGroup: 'd1', ratioBasisPoints: 120, peerMedianBasisPoints: 30, peers: 12, benefitsMinor: 1_200_000, revenueMinor: 100_000_000 }),
-    figures: (l) => ['华润置业', '1.20%', '0.30%', '12', '4', '税务部', l === 'en' ? 'department' : '部门', cny(1_200_000, l), cny(100_000_000, l)],
+    figures: (l) => ['华润置业', '1.20%', '0.30%', '12', '4', '税务部', cny(1_200_000, l), cny(100_000_000, l)],
   },
   {
     name: 'blackout',
@@ -130,10 +145,37 @@ const cases: { name: string; alert: ExplainedAlert; figures: (locale: Locale) =>
 ];
 
 describe('explainAlert', () => {
-  it('reads as the rule book says for a split', () => {
+  it('reads as the rule book says for a split, naming who split what kind of benefit', () => {
     const split = cases[0]!.alert;
+    expect(explainAlert(split, names, 'zh-CN')).toBe('张伟 7 天内向 王芳 提交了 3 笔礼品申请，每笔均低于审批门槛 ¥5,000.00，合计 ¥9,000.00，达到门槛：疑似拆分规避审批。');
+    expect(explainAlert(split, names, 'en')).toBe('3 gift requests by 张伟 for 王芳 within 7 days, each under the CN¥5,000.00 approval threshold, together CN¥9,000.00: possibly split to avoid approval.');
+  });
+
+  it('still reads well for a split stored before it named the requester and the kind', () => {
+    const split = alertOf({ rule: 'structuring', scope: 'recipient', count: 3, totalMinor: 900_000, thresholdMinor: 500_000, windowDays: 7 });
     expect(explainAlert(split, names, 'zh-CN')).toBe('7 天内向 王芳 提交了 3 笔申请，每笔均低于审批门槛 ¥5,000.00，合计 ¥9,000.00，达到门槛：疑似拆分规避审批。');
     expect(explainAlert(split, names, 'en')).toBe('3 requests for 王芳 within 7 days, each under the CN¥5,000.00 approval threshold, together CN¥9,000.00: possibly split to avoid approval.');
+  });
+
+  it('says a spike allowed for the season only when the firm is off its usual pace, and its chance when known', () => {
+    const spike = (extra: Partial<Extract<AlertReason, { rule: 'frequency_spike' }>>) =>
+      alertOf({ rule: 'frequency_spike', recentDays: 30, recentCount: 9, recentMinor: 2_700_000, baselineCount: 1.5, baselineMinor: 450_000, factor: 3, ...extra });
+    const busy = spike({ seasonBasisPoints: 13_000, chancePerMillion: 0.16 });
+    expect(explainAlert(busy, names, 'zh-CN')).toContain('达到平常的 3 倍以上（全所同期忙闲为平常的 130.00%，已计入），偶然出现的概率约为百万分之 0.16：频率或金额突增。');
+    expect(explainAlert(busy, names, 'en')).toContain('at least 3 times the usual (the whole firm runs at 130.00% of its usual pace in these days, allowed for), a spike in frequency or amount (about 0.16 in a million by chance).');
+    const usual = spike({ seasonBasisPoints: 10_000, chancePerMillion: 4.2 });
+    expect(explainAlert(usual, names, 'zh-CN')).toContain('达到平常的 3 倍以上，偶然出现的概率约为百万分之 4.2：');
+    expect(explainAlert(usual, names, 'en')).not.toContain('pace');
+    for (const locale of locales) expect(explainAlert(spike({}), names, locale)).not.toMatch(/pace|忙闲|chance|概率/);
+  });
+
+  it('says how many robust deviations a revenue outlier stands above its peers, when measured', () => {
+    const outlier = (deviations?: number) =>
+      alertOf({ rule: 'revenue_outlier', peerBy: 'department', peerGroup: 'd1', ratioBasisPoints: 120, peerMedianBasisPoints: 30, peers: 12, benefitsMinor: 1_200_000, revenueMinor: 100_000_000, ...(deviations === undefined ? {} : { deviations }) });
+    expect(explainAlert(outlier(4.2), names, 'zh-CN')).toContain('的 4 倍，高出同组 4.2 个稳健标准差：好处费与收入比异常。');
+    expect(explainAlert(outlier(4.2), names, 'en')).toMatch(/of the 税务部 department, 4\.2 robust standard deviations above them\.$/);
+    expect(explainAlert(outlier(), names, 'zh-CN')).not.toContain('稳健标准差');
+    expect(explainAlert(outlier(), names, 'en')).toMatch(/of the 税务部 department\.$/);
   });
 
   it('has a case for every rule', () => {
@@ -178,7 +220,19 @@ describe('explainAlert', () => {
     const id = fc.constantFrom('c1', 'p1', 'u1', 'u2', 'd1', 'd9', 'x-unknown');
     const words = fc.constantFrom('', '招标期', '张伟 —配偶→ 王芳', 'tender period');
     const reason: fc.Arbitrary<AlertReason> = fc.oneof(
-      fc.record({ rule: fc.constant('structuring' as const), scope: fc.constantFrom('recipient' as const, 'client' as const), count, totalMinor: money, thresholdMinor: money, windowDays: count }),
+      fc.record(
+        {
+          rule: fc.constant('structuring' as const),
+          scope: fc.constantFrom('recipient' as const, 'client' as const),
+          requesterId: id,
+          benefitType: fc.constantFrom('gift', 'hospitality', 'unknown_type'),
+          count,
+          totalMinor: money,
+          thresholdMinor: money,
+          windowDays: count,
+        },
+        { requiredKeys: ['rule', 'scope', 'count', 'totalMinor', 'thresholdMinor', 'windowDays'] },
+      ),
       fc.record({
         rule: fc.constant('cumulative_limit' as const),
         scope: fc.constantFrom('recipient' as const, 'client' as const),
@@ -189,19 +243,36 @@ describe('explainAlert', () => {
         limitMinor: money,
         departments: fc.array(fc.record({ departmentId: id, amountMinor: money }), { maxLength: 6 }),
       }),
-      fc.record({ rule: fc.constant('frequency_spike' as const), recentDays: count, recentCount: count, recentMinor: money, baselineCount: count.map((n) => n / 10), baselineMinor: money, factor: fc.integer({ min: 1, max: 10 }) }),
+      fc.record(
+        {
+          rule: fc.constant('frequency_spike' as const),
+          recentDays: count,
+          recentCount: count,
+          recentMinor: money,
+          baselineCount: count.map((n) => n / 10),
+          baselineMinor: money,
+          factor: fc.integer({ min: 1, max: 10 }),
+          seasonBasisPoints: count,
+          chancePerMillion: fc.integer({ min: 1, max: 100_000_000 }).map((n) => n / 100),
+        },
+        { requiredKeys: ['rule', 'recentDays', 'recentCount', 'recentMinor', 'baselineCount', 'baselineMinor', 'factor'] },
+      ),
       fc.record({ rule: fc.constant('public_official' as const), amountMinor: money }),
       fc.record({ rule: fc.constant('related_party' as const), role: fc.constantFrom('requester' as const, 'approver' as const), userId: id, path: words }),
-      fc.record({
-        rule: fc.constant('revenue_outlier' as const),
-        peerBy: fc.constantFrom('department' as const, 'service_line' as const),
-        peerGroup: id,
-        ratioBasisPoints: count,
-        peerMedianBasisPoints: count,
-        peers: count,
-        benefitsMinor: money,
-        revenueMinor: money,
-      }),
+      fc.record(
+        {
+          rule: fc.constant('revenue_outlier' as const),
+          peerBy: fc.constantFrom('department' as const, 'service_line' as const),
+          peerGroup: id,
+          ratioBasisPoints: count,
+          peerMedianBasisPoints: count,
+          deviations: count.map((n) => n / 10),
+          peers: count,
+          benefitsMinor: money,
+          revenueMinor: money,
+        },
+        { requiredKeys: ['rule', 'peerBy', 'peerGroup', 'ratioBasisPoints', 'peerMedianBasisPoints', 'peers', 'benefitsMinor', 'revenueMinor'] },
+      ),
       fc.record({ rule: fc.constant('blackout' as const), blackout: fc.record({ id, startsOn: day, endsOn: day, reason: words }) }),
       fc.record({ rule: fc.constant('approver_affinity' as const), approverId: id, requesterId: id, count, total: count, distinctRequesters: count, windowDays: count }),
       fc.record({ rule: fc.constant('payment_mismatch' as const), problem: fc.constant('late' as const), days: count, maxDays: count, approvedOn: day, paidOn: day }),
@@ -236,7 +307,7 @@ describe('labels', () => {
     expect(Object.keys(labels).sort()).toEqual(Object.keys(defaultRuleSet[kind].params).sort());
     for (const label of Object.values(labels)) {
       inBoth(label);
-      expect(['days', 'money', 'basis_points', 'count', 'factor', 'choice']).toContain(label.unit);
+      expect(['days', 'money', 'basis_points', 'count', 'factor', 'deviations', 'per_million', 'choice']).toContain(label.unit);
     }
   });
 
@@ -244,6 +315,10 @@ describe('labels', () => {
     expect(paramLabels.structuring.thresholdMinor.unit).toBe('money');
     expect(paramLabels.cumulative_limit.ratioBasisPoints.unit).toBe('basis_points');
     expect(paramLabels.revenue_outlier.peerBy.unit).toBe('choice');
+    expect(paramLabels.cumulative_limit.minDepartments.unit).toBe('count');
+    expect(paramLabels.frequency_spike.maxChancePerMillion.unit).toBe('per_million');
+    expect(paramLabels.revenue_outlier.minDeviations.unit).toBe('deviations');
+    expect(paramLabels.revenue_outlier.warmUpDays.unit).toBe('days');
     expect(Object.keys(peerByLabels).sort()).toEqual(['department', 'service_line']);
   });
 

@@ -24,16 +24,16 @@ export const ruleLabels: Record<RuleKind, Words> = {
 
 export const ruleDescriptions: Record<RuleKind, Words> = {
   structuring: {
-    'zh-CN': '在时间窗口内，为同一接受方或同一客户提交的申请每笔都低于审批门槛，合计却达到门槛，且不少于最少笔数：可能是为规避审批而拆分。',
-    en: 'Requests for one recipient or one client within the window, each under the approval threshold but together reaching it, at least the minimum number of them: possibly split to avoid approval.',
+    'zh-CN': '在时间窗口内，同一申请人为同一接受方或同一客户提交的同类好处申请每笔都低于审批门槛，合计却达到门槛，且不少于最少笔数：可能是把一笔好处拆开以规避审批。',
+    en: 'Requests by one requester for one kind of benefit to one recipient or one client within the window, each under the approval threshold but together reaching it, at least the minimum number of them: possibly one benefit split to avoid approval.',
   },
   cumulative_limit: {
-    'zh-CN': '接受方在政策期间（月、季度或年度）内的累计金额，或客户在年度内全所各部门的累计金额，达到政策限额的预警比例。',
-    en: "A recipient's running total for the policy period (month, quarter or year), or a client's for the year across all departments, reaches the warning share of the policy limit.",
+    'zh-CN': '接受方在政策期间（月、季度或年度）内的累计金额，或客户在年度内全所各部门的累计金额，达到政策限额的预警比例，且来自不少于最少部门数的部门：各部门单独看都不多，合起来却接近上限。',
+    en: "A recipient's running total for the policy period (month, quarter or year), or a client's for the year across all departments, reaches the warning share of the policy limit, given by at least the minimum number of departments: each little alone, close to the limit together.",
   },
   frequency_spike: {
-    'zh-CN': '客户近期天数内的申请笔数或金额，达到此前基准期按同样天数折算的平均值的突增倍数；近期不少于近期最少笔数，基准笔数不低于基准笔数下限。',
-    en: "A client's requests or amounts over the recent period reach the spike factor times the baseline period's average for as many days; the recent period needs the minimum recent requests, and the baseline counts as at least its floor.",
+    'zh-CN': '客户近期天数内的申请笔数或金额，达到此前基准期按同样天数折算的平均值的突增倍数（已按全所同期的忙闲程度调整，节日送礼潮不算突增），且偶然出现的概率不高于上限；近期不少于近期最少笔数。',
+    en: "A client's requests or amounts over the recent period reach the spike factor times the baseline period's average for as many days (adjusted for how busy the whole firm is in the same days, so a festival gift wave is no spike), and are no likelier by chance than the limit allows; the recent period needs the minimum recent requests.",
   },
   public_official: {
     'zh-CN': '接受方是公职人员，且金额不低于最低金额。',
@@ -44,8 +44,8 @@ export const ruleDescriptions: Record<RuleKind, Words> = {
     en: 'The requester or the approver is related to the recipient or its client in the registry, including a relationship recorded later within the look-back days.',
   },
   revenue_outlier: {
-    'zh-CN': '客户过去一年的好处合计占其年收入的比例，不低于最低收入占比，且达到同组（按部门或业务线，不少于最少同组客户数）中位数的偏离倍数。',
-    en: "A client's benefits over the last year as a share of its annual revenue, at least the minimum share and the given times the median of its peers (by department or service line, with at least the minimum number of peers).",
+    'zh-CN': '客户过去一年的好处合计占其年收入的比例，不低于最低收入占比，且按对数比较高出同组（按部门或业务线，不少于最少同组客户数）中位数至少若干个稳健标准差（由中位数绝对偏差估计）；监测满预热天数后才判断。',
+    en: "A client's benefits over the last year as a share of its annual revenue, at least the minimum share and, compared as logarithms, at least the given number of robust standard deviations (from the median absolute deviation) above the median of its peers (by department or service line, with at least the minimum number of peers); judged once monitoring has run for the warm-up days.",
   },
   blackout: {
     'zh-CN': '好处日期落在客户的禁止期内，包括在回溯天数内事后宣布的禁止期。',
@@ -65,7 +65,7 @@ export const ruleDescriptions: Record<RuleKind, Words> = {
   },
 };
 
-export type ParamUnit = 'days' | 'money' | 'basis_points' | 'count' | 'factor' | 'choice';
+export type ParamUnit = 'days' | 'money' | 'basis_points' | 'count' | 'factor' | 'deviations' | 'per_million' | 'choice';
 export type ParamLabel = Words & { unit: ParamUnit };
 
 const param = (zh: string, en: string, unit: ParamUnit): ParamLabel => ({ 'zh-CN': zh, en, unit });
@@ -76,21 +76,25 @@ const minAmount = param('最低金额', 'Minimum amount', 'money');
 /** Parameters for the rule editor; basis points are shown as percent. */
 export const paramLabels: { [K in RuleKind]: Record<keyof RuleParams[K], ParamLabel> } = {
   structuring: { windowDays, thresholdMinor: param('审批门槛', 'Approval threshold', 'money'), minCount: param('最少笔数', 'Minimum requests', 'count') },
-  cumulative_limit: { ratioBasisPoints: param('预警比例（占限额）', 'Warning share of the limit', 'basis_points') },
+  cumulative_limit: {
+    ratioBasisPoints: param('预警比例（占限额）', 'Warning share of the limit', 'basis_points'),
+    minDepartments: param('最少部门数', 'Minimum departments', 'count'),
+  },
   frequency_spike: {
     recentDays: param('近期天数', 'Recent period (days)', 'days'),
     baselineDays: param('基准期天数', 'Baseline period (days)', 'days'),
     factor: param('突增倍数', 'Spike factor', 'factor'),
     minRecentCount: param('近期最少笔数', 'Minimum recent requests', 'count'),
-    minBaselineCount: param('基准笔数下限', 'Baseline floor (requests)', 'count'),
+    maxChancePerMillion: param('偶然出现概率上限（百万分之）', 'Largest chance by accident (per million)', 'per_million'),
   },
   public_official: { minAmountMinor: minAmount },
   related_party: { lookbackDays },
   revenue_outlier: {
     peerBy: param('同组依据', 'Peers by', 'choice'),
-    factor: param('偏离倍数（相对同组中位数）', 'Times the peer median', 'factor'),
+    minDeviations: param('偏离程度（稳健标准差）', 'Deviations above the peers (robust)', 'deviations'),
     minRatioBasisPoints: param('最低收入占比', 'Minimum share of revenue', 'basis_points'),
     minPeers: param('最少同组客户数', 'Minimum peers', 'count'),
+    warmUpDays: param('预热天数', 'Warm-up (days)', 'days'),
   },
   blackout: { lookbackDays },
   approver_affinity: {
@@ -174,9 +178,14 @@ export function explainAlert(alert: ExplainedAlert, names: AlertNames, locale: L
     case 'structuring': {
       const target = reason.scope === 'recipient' ? party : zh ? `客户 ${client}` : `client ${client}`;
       const threshold = m(reason.thresholdMinor);
-      return zh
-        ? `${reason.windowDays} 天内向 ${target} 提交了 ${reason.count} 笔申请，每笔均低于审批门槛 ${threshold}，合计 ${m(reason.totalMinor)}，达到门槛：疑似拆分规避审批。`
-        : `${plural(reason.count, 'request')} for ${target} within ${reason.windowDays} days, each under the ${threshold} approval threshold, together ${m(reason.totalMinor)}: possibly split to avoid approval.`;
+      const who = reason.requesterId ? names.user(reason.requesterId) : null;
+      const type = reason.benefitType ? typeWords(reason.benefitType, locale) : null;
+      if (zh) {
+        const by = who ? `${who} ` : '';
+        return `${by}${reason.windowDays} 天内向 ${target} 提交了 ${reason.count} 笔${type ?? ''}申请，每笔均低于审批门槛 ${threshold}，合计 ${m(reason.totalMinor)}，达到门槛：疑似拆分规避审批。`;
+      }
+      const what = `${plural(reason.count, type ? `${type} request` : 'request')}${who ? ` by ${who}` : ''}`;
+      return `${what} for ${target} within ${reason.windowDays} days, each under the ${threshold} approval threshold, together ${m(reason.totalMinor)}: possibly split to avoid approval.`;
     }
     case 'cumulative_limit': {
       const period = periodWords[reason.period];
@@ -198,10 +207,14 @@ export function explainAlert(alert: ExplainedAlert, names: AlertNames, locale: L
       const reached = share === null ? `, against a ${period.enLimit} limit of ${limit}` : `, ${percent(share)} of the ${period.enLimit} limit of ${limit}`;
       return `${who} has received ${m(reason.totalMinor)} of ${type} in the ${period.en} from ${reason.periodStart}${across}${reached}${departments}: close to the limit.`;
     }
-    case 'frequency_spike':
+    case 'frequency_spike': {
+      const season = reason.seasonBasisPoints ?? 10_000;
+      const busy = season === 10_000 ? '' : zh ? `（全所同期忙闲为平常的 ${percent(season)}，已计入）` : ` (the whole firm runs at ${percent(season)} of its usual pace in these days, allowed for)`;
+      const chance = reason.chancePerMillion === undefined ? '' : zh ? `，偶然出现的概率约为百万分之 ${reason.chancePerMillion}` : ` (about ${reason.chancePerMillion} in a million by chance)`;
       return zh
-        ? `客户 ${client} 最近 ${reason.recentDays} 天有 ${reason.recentCount} 笔申请，合计 ${m(reason.recentMinor)}；此前平均每 ${reason.recentDays} 天 ${reason.baselineCount} 笔、${m(reason.baselineMinor)}，达到平常的 ${reason.factor} 倍以上：频率或金额突增。`
-        : `Client ${client} had ${plural(reason.recentCount, 'request')} totalling ${m(reason.recentMinor)} in the last ${reason.recentDays} days, against an average of ${plural(reason.baselineCount, 'request')} and ${m(reason.baselineMinor)} per ${reason.recentDays} days before: at least ${reason.factor} times the usual, a spike in frequency or amount.`;
+        ? `客户 ${client} 最近 ${reason.recentDays} 天有 ${reason.recentCount} 笔申请，合计 ${m(reason.recentMinor)}；此前平均每 ${reason.recentDays} 天 ${reason.baselineCount} 笔、${m(reason.baselineMinor)}，达到平常的 ${reason.factor} 倍以上${busy}${chance}：频率或金额突增。`
+        : `Client ${client} had ${plural(reason.recentCount, 'request')} totalling ${m(reason.recentMinor)} in the last ${reason.recentDays} days, against an average of ${plural(reason.baselineCount, 'request')} and ${m(reason.baselineMinor)} per ${reason.recentDays} days before: at least ${reason.factor} times the usual${busy}, a spike in frequency or amount${chance}.`;
+    }
     case 'public_official':
       return zh
         ? `接受方 ${party} 是公职人员，获得好处 ${m(reason.amountMinor)}${refs}：公职人员受益。`
@@ -223,13 +236,16 @@ export function explainAlert(alert: ExplainedAlert, names: AlertNames, locale: L
       const times = reason.peerMedianBasisPoints > 0 ? Math.round((reason.ratioBasisPoints * 10) / reason.peerMedianBasisPoints) / 10 : null;
       const median = percent(reason.peerMedianBasisPoints);
       const share = percent(reason.ratioBasisPoints);
+      const deviations = reason.deviations;
       if (zh) {
         const peers = `同${by} ${group} ${reason.peers} 个客户的中位数`;
         const against = times === null ? `；${peers}为 ${median}` : `，为${peers} ${median} 的 ${times} 倍`;
-        return `客户 ${client} 过去一年获得好处 ${m(reason.benefitsMinor)}，占其年收入 ${m(reason.revenueMinor)} 的 ${share}${against}：好处费与收入比异常。`;
+        const spread = deviations === undefined ? '' : `，高出同组 ${deviations} 个稳健标准差`;
+        return `客户 ${client} 过去一年获得好处 ${m(reason.benefitsMinor)}，占其年收入 ${m(reason.revenueMinor)} 的 ${share}${against}${spread}：好处费与收入比异常。`;
       }
       const against = times === null ? ', against a median of' : `: ${times} times the median of`;
-      return `Client ${client} received ${m(reason.benefitsMinor)} in benefits over the last year, ${share} of its annual revenue of ${m(reason.revenueMinor)}${against} ${median} among the ${plural(reason.peers, 'client')} of the ${group} ${by}.`;
+      const spread = deviations === undefined ? '' : `, ${deviations} robust standard deviations above them`;
+      return `Client ${client} received ${m(reason.benefitsMinor)} in benefits over the last year, ${share} of its annual revenue of ${m(reason.revenueMinor)}${against} ${median} among the ${plural(reason.peers, 'client')} of the ${group} ${by}${spread}.`;
     }
     case 'blackout': {
       const { startsOn, endsOn, reason: why } = reason.blackout;

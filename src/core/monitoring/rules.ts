@@ -15,16 +15,27 @@ export const ruleKinds = [
 export type RuleKind = (typeof ruleKinds)[number];
 
 export interface RuleParams {
-  /** Several requests for one recipient or client, each under the threshold, summing to it or more. */
+  /**
+   * Several requests by one requester for one kind of benefit to one recipient or client, each under
+   * the threshold, summing to it or more: one benefit split in parts.
+   */
   structuring: { windowDays: number; thresholdMinor: number; minCount: number };
-  /** A recipient's or client's running total reaches this share of a per-period policy limit. */
-  cumulative_limit: { ratioBasisPoints: number };
-  /** The last recentDays against the monthly average of the baselineDays before them. */
-  frequency_spike: { recentDays: number; baselineDays: number; factor: number; minRecentCount: number; minBaselineCount: number };
+  /** A recipient's or client's running total, given by at least minDepartments departments, reaches this share of a per-period policy limit. */
+  cumulative_limit: { ratioBasisPoints: number; minDepartments: number };
+  /**
+   * The last recentDays against the baselineDays before them, both measured against the firm's own
+   * activity over the same days (the season), and too unlikely to be chance: at most
+   * maxChancePerMillion in a million.
+   */
+  frequency_spike: { recentDays: number; baselineDays: number; factor: number; minRecentCount: number; maxChancePerMillion: number };
   public_official: { minAmountMinor: number };
   related_party: { lookbackDays: number };
-  /** Benefits over the last year against annual revenue, compared with the median of the client's peers. */
-  revenue_outlier: { peerBy: 'department' | 'service_line'; factor: number; minRatioBasisPoints: number; minPeers: number };
+  /**
+   * Benefits over the last year against annual revenue, at least minDeviations robust standard
+   * deviations (median and MAD of the logarithms) above the client's peers; judged once the engine has
+   * watched warmUpDays, so that a few months do not pass for a year.
+   */
+  revenue_outlier: { peerBy: 'department' | 'service_line'; minDeviations: number; minRatioBasisPoints: number; minPeers: number; warmUpDays: number };
   blackout: { lookbackDays: number };
   /** One approver approving one requester's requests much more than the others'. */
   approver_affinity: { windowDays: number; minCount: number; minShareBasisPoints: number; minDistinctRequesters: number };
@@ -44,11 +55,11 @@ export type RuleSet = { [K in RuleKind]: RuleConfig<K> };
 
 export const defaultRuleSet: RuleSet = {
   structuring: { enabled: true, weight: 80, params: { windowDays: 7, thresholdMinor: 500_000, minCount: 2 } },
-  cumulative_limit: { enabled: true, weight: 60, params: { ratioBasisPoints: 8_000 } },
-  frequency_spike: { enabled: true, weight: 50, params: { recentDays: 30, baselineDays: 180, factor: 3, minRecentCount: 4, minBaselineCount: 1 } },
+  cumulative_limit: { enabled: true, weight: 60, params: { ratioBasisPoints: 8_000, minDepartments: 2 } },
+  frequency_spike: { enabled: true, weight: 50, params: { recentDays: 30, baselineDays: 180, factor: 3, minRecentCount: 4, maxChancePerMillion: 10 } },
   public_official: { enabled: true, weight: 90, params: { minAmountMinor: 0 } },
   related_party: { enabled: true, weight: 85, params: { lookbackDays: 365 } },
-  revenue_outlier: { enabled: true, weight: 55, params: { peerBy: 'department', factor: 4, minRatioBasisPoints: 50, minPeers: 5 } },
+  revenue_outlier: { enabled: true, weight: 55, params: { peerBy: 'department', minDeviations: 3, minRatioBasisPoints: 50, minPeers: 20, warmUpDays: 120 } },
   blackout: { enabled: true, weight: 95, params: { lookbackDays: 365 } },
   approver_affinity: { enabled: true, weight: 45, params: { windowDays: 90, minCount: 6, minShareBasisPoints: 5_000, minDistinctRequesters: 3 } },
   payment_mismatch: { enabled: true, weight: 50, params: { toleranceBasisPoints: 500, maxDaysAfterApproval: 60 } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyedWindow, median, SlidingWindow } from './windows';
+import { DailyTally, KeyedWindow, median, SlidingWindow } from './windows';
 
 describe('SlidingWindow', () => {
   it('keeps the last `days` days ending on the latest day, with their count and sum', () => {
@@ -26,7 +26,7 @@ describe('SlidingWindow', () => {
   });
 
   it('agrees with a plain filter over everything added, through compaction', () => {
-    const steps = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 4 }), amount: fc.integer({ min: 0, max: 1_000_000 }) }), { maxLength: 400 });
+    const steps = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 4 }), amount: fc.integer({ min: 0, max: 1_000_000 }) }), { minLength: 150, maxLength: 400 });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), steps, (days, added) => {
         const window = new SlidingWindow<number>(days);
@@ -42,7 +42,7 @@ describe('SlidingWindow', () => {
           expect([...window.items()].map((e) => e.item)).toEqual(inside.map((e) => e.item));
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
@@ -62,6 +62,70 @@ describe('KeyedWindow', () => {
     expect(window.total).toBe(2);
     expect(window.factsOf('anna')).toEqual(['r3', 'r4']);
     expect(window.factsOf('ben')).toEqual([]);
+  });
+});
+
+describe('DailyTally', () => {
+  it('counts and sums what was added in the last `days` days, several a day', () => {
+    const tally = new DailyTally(3);
+    tally.advance(0);
+    tally.add(0, 100);
+    tally.add(0, 50);
+    tally.advance(2);
+    tally.add(2, 10);
+    expect([tally.count, tally.sum]).toEqual([3, 160]);
+    // Day 0 leaves on day 3, with both of its requests.
+    tally.advance(3);
+    expect([tally.count, tally.sum]).toEqual([1, 10]);
+    tally.add(3, 5);
+    tally.advance(4);
+    expect([tally.count, tally.sum]).toEqual([2, 15]);
+    // Everything leaves; what comes after counts from nothing.
+    tally.advance(40);
+    expect([tally.count, tally.sum]).toEqual([0, 0]);
+    tally.add(40, 7);
+    tally.add(40, 8);
+    expect([tally.count, tally.sum]).toEqual([2, 15]);
+    tally.advance(42);
+    expect([tally.count, tally.sum]).toEqual([2, 15]);
+    tally.advance(43);
+    expect([tally.count, tally.sum]).toEqual([0, 0]);
+  });
+
+  it('takes an ended request’s amount out of its own day while the day is in the tally, keeping it counted', () => {
+    const tally = new DailyTally(3);
+    tally.add(0, 100);
+    tally.add(1, 40);
+    tally.add(2, 10);
+    tally.discount(1, 40);
+    expect([tally.count, tally.sum]).toEqual([3, 110]);
+    // A day with nothing recorded, or one already gone, changes nothing.
+    tally.discount(5, 10);
+    tally.advance(3);
+    tally.discount(0, 100);
+    expect([tally.count, tally.sum]).toEqual([2, 10]);
+  });
+
+  it('agrees with a plain filter over everything added, through compaction', () => {
+    const gap = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 3 }), weight: 9 }, { arbitrary: fc.integer({ min: 4, max: 60 }), weight: 1 });
+    const steps = fc.array(fc.record({ gap, amount: fc.integer({ min: 0, max: 1_000_000 }) }), { minLength: 150, maxLength: 400 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), steps, (days, added) => {
+        const tally = new DailyTally(days);
+        const all: { day: number; amount: number }[] = [];
+        let day = 0;
+        for (const { gap, amount } of added) {
+          day += gap;
+          tally.advance(day);
+          const inside = () => all.filter((e) => e.day > day - days);
+          expect([tally.count, tally.sum]).toEqual([inside().length, inside().reduce((s, e) => s + e.amount, 0)]);
+          tally.add(day, amount);
+          all.push({ day, amount });
+          expect([tally.count, tally.sum]).toEqual([inside().length, inside().reduce((s, e) => s + e.amount, 0)]);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

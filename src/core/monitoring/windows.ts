@@ -124,3 +124,51 @@ export function median(values: readonly number[]): number | null {
   }
   return a[k]!;
 }
+
+/** Counts and sums per day over the last `days` days: the firm's activity, without holding each request. */
+export class DailyTally {
+  private readonly buckets: { day: number; count: number; sum: number }[] = [];
+  private head = 0;
+  count = 0;
+  sum = 0;
+
+  constructor(readonly days: number) {}
+
+  advance(day: number): void {
+    const from = day - this.days + 1;
+    while (this.head < this.buckets.length && this.buckets[this.head]!.day < from) {
+      const gone = this.buckets[this.head]!;
+      this.count -= gone.count;
+      this.sum -= gone.sum;
+      this.head += 1;
+    }
+    if (this.head > 64 && this.head * 2 > this.buckets.length) {
+      this.buckets.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Takes an amount out of the day it was added on (it stays counted), if that day is still in the tally. */
+  discount(day: number, amount: number): void {
+    for (let i = this.buckets.length - 1; i >= this.head; i -= 1) {
+      const bucket = this.buckets[i]!;
+      if (bucket.day > day) continue;
+      if (bucket.day === day) {
+        bucket.sum -= amount;
+        this.sum -= amount;
+      }
+      return;
+    }
+  }
+
+  add(day: number, amount: number): void {
+    const last = this.buckets.at(-1);
+    // Events come in order of recording: a day never comes back once passed.
+    if (last && last.day >= day && this.buckets.length > this.head) {
+      last.count += 1;
+      last.sum += amount;
+    } else this.buckets.push({ day, count: 1, sum: amount });
+    this.count += 1;
+    this.sum += amount;
+  }
+}

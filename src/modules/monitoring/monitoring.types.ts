@@ -14,11 +14,11 @@ const factor = z.number().min(1).max(100);
 /** Each rule's parameters, bounded so a typo cannot make a rule absurd. */
 export const RuleParamsSchemas = {
   structuring: z.strictObject({ windowDays: days(90), thresholdMinor: money.min(1), minCount: count.min(2) }),
-  cumulative_limit: z.strictObject({ ratioBasisPoints: basisPoints.min(1).max(10_000) }),
-  frequency_spike: z.strictObject({ recentDays: days(90), baselineDays: days(730), factor, minRecentCount: count, minBaselineCount: count }),
+  cumulative_limit: z.strictObject({ ratioBasisPoints: basisPoints.min(1).max(10_000), minDepartments: count.max(50) }),
+  frequency_spike: z.strictObject({ recentDays: days(90), baselineDays: days(730), factor, minRecentCount: count, maxChancePerMillion: z.number().int().min(1).max(100_000) }),
   public_official: z.strictObject({ minAmountMinor: money }),
   related_party: z.strictObject({ lookbackDays: days(1825) }),
-  revenue_outlier: z.strictObject({ peerBy: z.enum(['department', 'service_line']), factor, minRatioBasisPoints: basisPoints, minPeers: count.min(2) }),
+  revenue_outlier: z.strictObject({ peerBy: z.enum(['department', 'service_line']), minDeviations: z.number().min(1).max(10), minRatioBasisPoints: basisPoints, minPeers: count.min(3), warmUpDays: z.number().int().min(0).max(730) }),
   blackout: z.strictObject({ lookbackDays: days(1825) }),
   approver_affinity: z.strictObject({ windowDays: days(365), minCount: count, minShareBasisPoints: basisPoints.max(10_000), minDistinctRequesters: count }),
   payment_mismatch: z.strictObject({ toleranceBasisPoints: basisPoints.max(10_000), maxDaysAfterApproval: days(3650) }),

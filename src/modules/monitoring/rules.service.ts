@@ -30,8 +30,10 @@ export async function ruleSetInForce(executor: Executor): Promise<RuleSetInForce
   for (const row of rows) {
     const kind = row.rule as RuleKind;
     if (!ruleKinds.includes(kind)) continue;
-    // Parameters added since a version was saved take their defaults.
-    rules[kind] = { enabled: row.enabled, weight: row.weight, params: { ...defaultRuleSet[kind].params, ...(row.params as object) } } as RuleSet[RuleKind];
+    // Parameters added since a version was saved take their defaults; those since retired are dropped.
+    const defaults = defaultRuleSet[kind].params as Record<string, unknown>;
+    const saved = Object.entries(row.params as Record<string, unknown>).filter(([key]) => Object.hasOwn(defaults, key));
+    rules[kind] = { enabled: row.enabled, weight: row.weight, params: { ...defaults, ...Object.fromEntries(saved) } } as RuleSet[RuleKind];
     versions[kind] = row.version;
   }
   return { rules: rules as RuleSet, versions, signature: ruleKinds.map((k) => `${k}:${versions[k]}`).join(',') };

@@ -12,7 +12,7 @@ import type { Alert } from './types';
 const ORDER = [
   'scope', 'role', 'problem', 'count', 'total', 'recentCount', 'baselineCount', 'distinctRequesters',
   'amountMinor', 'totalMinor', 'recentMinor', 'baselineMinor', 'benefitsMinor', 'revenueMinor', 'approvedMinor', 'paidMinor', 'thresholdMinor', 'limitMinor',
-  'ratioBasisPoints', 'peerMedianBasisPoints', 'toleranceBasisPoints', 'factor',
+  'ratioBasisPoints', 'peerMedianBasisPoints', 'deviations', 'toleranceBasisPoints', 'factor', 'seasonBasisPoints', 'chancePerMillion',
   'windowDays', 'recentDays', 'days', 'maxDays', 'withinDays',
   'benefitType', 'period', 'periodStart', 'clientSince', 'approvedOn', 'paidOn',
   'peerBy', 'peerGroup', 'peers', 'userId', 'approverId', 'requesterId', 'path', 'blackout', 'departments',
@@ -38,6 +38,8 @@ function figure(key: string, value: unknown, names: Map<string, string>, t: TFun
     if (key.endsWith('BasisPoints')) return percentText(value);
     if (DAY_KEYS.has(key)) return t('monitoring.unit.days', { n: value });
     if (key === 'factor') return t('monitoring.unit.factor', { n: value });
+    if (key === 'deviations') return t('monitoring.unit.deviations', { n: value });
+    if (key === 'chancePerMillion') return t('monitoring.unit.perMillion', { n: value });
     return String(value);
   }
   if (typeof value === 'string') {

@@ -51,6 +51,10 @@ function ParamInput({ name, unit, ...control }: { name: string; unit: string } &
       return <InputNumber min={1} precision={0} suffix={t('monitoring.unit.daysSuffix')} style={{ width: 160 }} {...props} />;
     case 'factor':
       return <InputNumber min={1} max={100} step={0.5} precision={2} suffix={t('monitoring.unit.factorSuffix')} style={{ width: 160 }} {...props} />;
+    case 'deviations':
+      return <InputNumber min={1} max={10} step={0.5} precision={1} suffix="σ" style={{ width: 160 }} {...props} />;
+    case 'per_million':
+      return <InputNumber min={1} max={100_000} precision={0} suffix={t('monitoring.unit.perMillionSuffix')} style={{ width: 200 }} {...props} />;
     case 'choice':
       return <Select style={{ width: 200 }} options={(PARAM_CHOICES[name] ?? []).map((v) => ({ value: v, label: t(`monitoring.word.${v}` as 'monitoring.word.department', { defaultValue: v }) }))} {...props} />;
     default:

@@ -22,6 +22,10 @@ export function formatParam(unit: string, value: ParamValue | undefined, t: TFun
       return t('monitoring.unit.days', { n: value });
     case 'factor':
       return t('monitoring.unit.factor', { n: value });
+    case 'deviations':
+      return t('monitoring.unit.deviations', { n: value });
+    case 'per_million':
+      return t('monitoring.unit.perMillion', { n: value });
     default:
       return String(value);
   }

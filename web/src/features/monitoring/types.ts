@@ -98,7 +98,7 @@ export interface EscalateInput {
   comment?: string | null;
 }
 
-export const paramUnits = ['days', 'money', 'basis_points', 'count', 'factor', 'choice'] as const;
+export const paramUnits = ['days', 'money', 'basis_points', 'count', 'factor', 'deviations', 'per_million', 'choice'] as const;
 export type ParamUnit = (typeof paramUnits)[number];
 export type ParamValue = number | string;
 
