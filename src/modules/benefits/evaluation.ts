@@ -62,7 +62,8 @@ export async function resolveClient(executor: Executor, counterpartyPartyId: str
 }
 
 /** Staff directly linked to the counterparty or to the client, with the link in words. */
-async function relatedStaff(executor: Executor, counterpartyPartyId: string, clientPartyId: string | null) {
+/** Staff linked to the recipient or its client (each with the link in words), and the recipient's own facts. */
+export async function relatedStaff(executor: Executor, counterpartyPartyId: string, clientPartyId: string | null) {
   const anchors = [counterpartyPartyId, ...(clientPartyId ? [clientPartyId] : [])];
   const links = await currentLinksOf(executor, anchors);
   const others = [...new Set(links.flatMap((l) => [l.from, l.to]))];

@@ -4,9 +4,8 @@ import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { chinaToday } from '../../core/calendar';
 import type { BenefitFacts, BlackoutFact } from '../../core/monitoring/events';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { partyFacts } from '../registry/screening.service';
 import { benefitBlackouts, benefitLedgerEntries, benefitRequests } from './benefits.tables';
-import { relatedStaffPaths, resolveClient } from './evaluation';
+import { relatedStaff, resolveClient } from './evaluation';
 import { policyInForceOn, policyVersion } from './policy.service';
 
 export interface MonitoredRequest {
@@ -16,18 +15,21 @@ export interface MonitoredRequest {
   relatedStaff: Map<string, string>;
   approvedOn: string | null;
   approvedCnyMinor: number | null;
-  /** Paid net of reversals, in CNY at the recorded rates. */
+  /** Paid net of reversals, in CNY at the recorded rates; 0 unless asked for. */
   paidCnyMinor: number;
 }
 
 const toBlackout = (row: typeof benefitBlackouts.$inferSelect): BlackoutFact => ({ id: row.id, startsOn: row.startsOn, endsOn: row.endsOn, reason: row.reason });
 
-export async function monitoredRequest(executor: Executor, requestId: string): Promise<MonitoredRequest | null> {
+/**
+ * The request's facts; what it has been paid is summed only when asked for (`payments`), as only a
+ * closing needs it: every query here is time between a submission and its alert.
+ */
+export async function monitoredRequest(executor: Executor, requestId: string, options: { payments?: boolean } = {}): Promise<MonitoredRequest | null> {
   const [row] = await executor.select().from(benefitRequests).where(eq(benefitRequests.id, requestId));
   if (!row) return null;
   const client = await resolveClient(executor, row.counterpartyPartyId, row.clientId);
-  const [counterparty] = [...(await partyFacts(executor, [row.counterpartyPartyId])).values()];
-  const relatedStaff = await relatedStaffPaths(executor, row.counterpartyPartyId, client?.id ?? null);
+  const { related, counterparty } = await relatedStaff(executor, row.counterpartyPartyId, client?.party.id ?? null);
   const policy = (row.policyVersion ? await policyVersion(executor, row.policyVersion) : null) ?? (await policyInForceOn(executor, chinaToday()));
   const typePolicy = policy?.types[row.benefitType];
   const [blackout] = client
@@ -38,10 +40,12 @@ export async function monitoredRequest(executor: Executor, requestId: string): P
         .orderBy(asc(benefitBlackouts.startsOn))
         .limit(1)
     : [];
-  const [paid] = await queryRows<{ cny: string | null }>(
-    executor,
-    sql`select sum(${benefitLedgerEntries.amountCnyMinor})::text as cny from ${benefitLedgerEntries} where ${benefitLedgerEntries.requestId} = ${row.id} and ${benefitLedgerEntries.kind} in ('payment', 'reversal')`,
-  );
+  const [paid] = options.payments
+    ? await queryRows<{ cny: string | null }>(
+        executor,
+        sql`select sum(${benefitLedgerEntries.amountCnyMinor})::text as cny from ${benefitLedgerEntries} where ${benefitLedgerEntries.requestId} = ${row.id} and ${benefitLedgerEntries.kind} in ('payment', 'reversal')`,
+      )
+    : [];
   const approvedCnyMinor = row.approvedAmountMinor === null ? null : row.amountMinor === 0 ? 0 : Math.round((row.approvedAmountMinor * row.amountCnyMinor) / row.amountMinor);
   const revenue = client?.annualRevenue && client.annualRevenue.currency === 'CNY' ? client.annualRevenue.amountMinor : null;
   const facts: BenefitFacts = {
@@ -55,7 +59,7 @@ export async function monitoredRequest(executor: Executor, requestId: string): P
     amountCnyMinor: row.amountCnyMinor,
     benefitDate: row.benefitDate,
     recipientPublicOfficial: counterparty?.publicOfficial ?? false,
-    requesterPath: relatedStaff.get(row.requesterId) ?? null,
+    requesterPath: related.get(row.requesterId) ?? null,
     clientSince: client?.startDate ?? null,
     clientRevenueCnyMinor: revenue,
     clientDepartmentId: client?.department?.id ?? null,
@@ -69,7 +73,7 @@ export async function monitoredRequest(executor: Executor, requestId: string): P
   return {
     facts,
     direction: row.direction,
-    relatedStaff,
+    relatedStaff: related,
     approvedOn: row.approvedAt ? chinaToday(row.approvedAt) : null,
     approvedCnyMinor,
     paidCnyMinor: Number(paid?.cny ?? 0),

@@ -11,7 +11,7 @@ import { userRoles, users } from '../../platform/auth/auth.tables';
 import { notify } from '../notifications/notifications.service';
 import { restrictedAmong } from '../recusal/recusal.service';
 import { systemContext } from '../../platform/context';
-import { queryRows, type Tx } from '../../platform/db/database';
+import type { Tx } from '../../platform/db/database';
 import { alertHistory, alerts } from './monitoring.tables';
 
 const MONITORING = systemContext('monitoring');
@@ -80,12 +80,11 @@ export async function raiseAlert(tx: Tx, candidate: AlertCandidate, ruleVersion:
     return true;
   }
 
-  const [seq] = await queryRows<{ n: string }>(tx, sql`select nextval('alert_ref_seq')::text as n`);
-  const ref = `AL-${chinaToday().slice(0, 4)}-${seq!.n.padStart(6, '0')}`;
   const [row] = await tx
     .insert(alerts)
     .values({
-      ref,
+      // Numbered in the insert itself; six digits at least, never cut.
+      ref: sql`(select ${`AL-${chinaToday().slice(0, 4)}-`} || case when length(n) >= 6 then n else lpad(n, 6, '0') end from (select nextval('alert_ref_seq')::text as n) as next)`,
       rule: candidate.rule,
       ruleVersion,
       key: candidate.key,
@@ -100,7 +99,8 @@ export async function raiseAlert(tx: Tx, candidate: AlertCandidate, ruleVersion:
       firstSeq: candidate.seq,
       lastSeq: candidate.seq,
     })
-    .returning({ id: alerts.id });
+    .returning({ id: alerts.id, ref: alerts.ref });
+  const { ref } = row!;
   await tx.insert(alertHistory).values({ alertId: row!.id, kind: 'raised', evidence: { reason: candidate.reason, score: candidate.score, ruleVersion } });
   await appendAudit(tx, MONITORING, { action: 'monitoring.alert.raise', entityType: 'alert', entityId: row!.id, after: { ref, rule: candidate.rule, key: candidate.key, score: candidate.score } });
   if (severityOf(candidate.score) === 'high') await notifyTriage(tx, row!.id, ref, candidate.rule, namedBy(candidate, candidate.requests).clientIds);

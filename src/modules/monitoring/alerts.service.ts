@@ -95,15 +95,16 @@ export async function listAlerts(db: Db, ctx: RequestContext, query: AlertListQu
     query.requestId ? sql`${query.requestId}::uuid = any(${alerts.requestIds})` : undefined,
     query.mine ? eq(alerts.assigneeId, ctx.principal!.userId) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(alerts).where(where);
-  const rows = await db
-    .select()
+  // The page and the total in one read; only a page past the end needs the total counted apart.
+  const found = await db
+    .select({ alert: alerts, total: sql<string>`count(*) over ()::text` })
     .from(alerts)
     .where(where)
     .orderBy(sql`case when ${alerts.state} in ('new', 'reviewing') then 0 else 1 end`, desc(alerts.score), desc(alerts.createdAt))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { items: await dtos(db, rows, locale), total: total!.n, page: query.page, pageSize: query.pageSize };
+  const total = found.length > 0 ? Number(found[0]!.total) : query.page === 1 ? 0 : (await db.select({ n: count() }).from(alerts).where(where))[0]!.n;
+  return { items: await dtos(db, found.map((r) => r.alert), locale), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** One alert, if the caller may see it: an alert naming a hidden client is as missing as an absent one. */

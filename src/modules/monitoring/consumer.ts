@@ -2,18 +2,18 @@
 // judge (kept in monitoring_events), folds them into this process's engine and raises what fires.
 // The cursor row's lock lets one process at a time do it; each process's engine catches up on what
 // another recorded before judging, and is dropped (rebuilt from the log) if a batch fails.
-import { and, asc, eq, gt, gte } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, sql } from 'drizzle-orm';
 import { chinaToday } from '../../core/calendar';
 import { fromDayNumber, dayNumber } from '../../core/cases/dates';
 import { MonitoringEngine } from '../../core/monitoring/engine';
 import type { MonitoringEvent } from '../../core/monitoring/events';
 import { horizonDays } from '../../core/monitoring/rules';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
-import { eventsAfter, eventsHeldBack, type DomainEvent } from '../../platform/events/outbox';
+import { eventsAfter, type DomainEvent } from '../../platform/events/outbox';
 import { monitoredBlackout, monitoredRequest, paymentCnyMinor } from '../benefits/monitoring-facts';
 import { staffLinksOf } from '../registry/screening.service';
 import { raiseAlert } from './alerts.raise';
-import { monitoringCursor, monitoringEvents } from './monitoring.tables';
+import { monitoringCursor, monitoringEvents, monitoringRuleVersions } from './monitoring.tables';
 import { ruleSetInForce, type RuleSetInForce } from './rules.service';
 
 type Unrecorded = MonitoringEvent extends infer E ? (E extends MonitoringEvent ? Omit<E, 'seq'> : never) : never;
@@ -28,7 +28,7 @@ export async function factsOf(tx: Tx, event: DomainEvent): Promise<Unrecorded[]>
     case 'BenefitPaid':
     case 'BenefitClosed':
     case 'BenefitEnded': {
-      const request = await monitoredRequest(tx, event.entityId);
+      const request = await monitoredRequest(tx, event.entityId, { payments: event.type === 'BenefitClosed' });
       if (!request || request.direction !== 'given') return [];
       const benefit = request.facts;
       if (event.type === 'BenefitSubmitted') return [{ kind: 'submitted', day, benefit }];
@@ -65,6 +65,8 @@ export async function factsOf(tx: Tx, event: DomainEvent): Promise<Unrecorded[]>
 interface CachedEngine {
   engine: MonitoringEngine;
   ruleSet: RuleSetInForce;
+  /** How many rule versions had been published when the rule set was read: versions are only added. */
+  ruleVersions: number;
 }
 const engines = new WeakMap<Db, CachedEngine>();
 const REPLAY_CHUNK = 5_000;
@@ -89,15 +91,23 @@ export async function replayInto(tx: Executor, engine: MonitoringEngine, afterSe
   }
 }
 
-/** This process's engine for the rule set in force, up to date with the log. */
-async function engineFor(tx: Tx, db: Db): Promise<CachedEngine> {
-  const ruleSet = await ruleSetInForce(tx);
+/**
+ * This process's engine for the rule set in force, up to date with the log. What the cursor's read
+ * told of the log and the rules spares reading them again when nothing changed since the last run.
+ */
+async function engineFor(tx: Tx, db: Db, stamp: LogStamp): Promise<CachedEngine> {
   let cached = engines.get(db);
+  if (cached && cached.ruleVersions === stamp.ruleVersions) {
+    if (cached.engine.lastSeq < stamp.lastSeq) await replayInto(tx, cached.engine, cached.engine.lastSeq, null);
+    return cached;
+  }
+  const ruleSet = await ruleSetInForce(tx);
   if (!cached || cached.ruleSet.signature !== ruleSet.signature) {
-    cached = { engine: new MonitoringEngine(ruleSet.rules), ruleSet };
+    cached = { engine: new MonitoringEngine(ruleSet.rules), ruleSet, ruleVersions: stamp.ruleVersions };
     await replayInto(tx, cached.engine, 0, fromDayNumber(dayNumber(chinaToday()) - horizonDays(ruleSet.rules)));
     engines.set(db, cached);
   } else {
+    cached.ruleVersions = stamp.ruleVersions;
     await replayInto(tx, cached.engine, cached.engine.lastSeq, null);
   }
   return cached;
@@ -112,18 +122,34 @@ export interface ConsumerRun {
   held: boolean;
 }
 
-async function lockCursor(tx: Tx) {
+/** The last judged event's seq and how many rule versions exist, read with the cursor. */
+interface LogStamp {
+  lastSeq: number;
+  ruleVersions: number;
+}
+
+async function lockCursor(tx: Tx): Promise<{ cursor: typeof monitoringCursor.$inferSelect; stamp: LogStamp }> {
+  const [found] = await tx
+    .select({
+      cursor: monitoringCursor,
+      lastSeq: sql<string>`(select coalesce(max(${monitoringEvents.seq}), 0)::text from ${monitoringEvents})`,
+      ruleVersions: sql<string>`(select count(*)::text from ${monitoringRuleVersions})`,
+    })
+    .from(monitoringCursor)
+    .where(eq(monitoringCursor.id, 'monitoring'))
+    .for('update', { of: monitoringCursor });
+  if (found) return { cursor: found.cursor, stamp: { lastSeq: Number(found.lastSeq), ruleVersions: Number(found.ruleVersions) } };
+  // The first run anywhere: whoever inserts first holds the row; a racer's insert waits and does nothing.
   await tx.insert(monitoringCursor).values({ id: 'monitoring', lastXid: 0, lastEventId: 0 }).onConflictDoNothing();
-  const [cursor] = await tx.select().from(monitoringCursor).where(eq(monitoringCursor.id, 'monitoring')).for('update');
-  return cursor!;
+  return lockCursor(tx);
 }
 
 /** Runs `work` holding the consumer's lock with an engine up to date; a failure drops the engine. */
-async function withEngine<T>(db: Db, work: (tx: Tx, cached: CachedEngine, cursor: Awaited<ReturnType<typeof lockCursor>>) => Promise<T>): Promise<T> {
+async function withEngine<T>(db: Db, work: (tx: Tx, cached: CachedEngine, cursor: typeof monitoringCursor.$inferSelect) => Promise<T>): Promise<T> {
   try {
     return await inTransaction(db, async (tx) => {
-      const cursor = await lockCursor(tx);
-      return work(tx, await engineFor(tx, db), cursor);
+      const { cursor, stamp } = await lockCursor(tx);
+      return work(tx, await engineFor(tx, db, stamp), cursor);
     });
   } catch (error) {
     engines.delete(db);
@@ -133,7 +159,7 @@ async function withEngine<T>(db: Db, work: (tx: Tx, cached: CachedEngine, cursor
 
 async function judgeBatch(db: Db, limit: number): Promise<ConsumerRun> {
   return withEngine(db, async (tx, { engine, ruleSet }, cursor) => {
-    const events = await eventsAfter(tx, { xid: cursor.lastXid, id: cursor.lastEventId }, limit);
+    const { events, held } = await eventsAfter(tx, { xid: cursor.lastXid, id: cursor.lastEventId }, limit);
     let raised = 0;
     for (const source of events) {
       for (const facts of await factsOf(tx, source)) {
@@ -143,8 +169,7 @@ async function judgeBatch(db: Db, limit: number): Promise<ConsumerRun> {
     }
     const last = events.at(-1);
     if (last) await tx.update(monitoringCursor).set({ lastXid: last.xid, lastEventId: last.id, updatedAt: new Date() }).where(eq(monitoringCursor.id, 'monitoring'));
-    const position = last ? { xid: last.xid, id: last.id } : { xid: cursor.lastXid, id: cursor.lastEventId };
-    return { read: events.length, raised, held: events.length < limit && (await eventsHeldBack(tx, position)) };
+    return { read: events.length, raised, held };
   });
 }
 

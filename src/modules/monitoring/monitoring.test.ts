@@ -164,6 +164,13 @@ describe('early-warning alerts', () => {
     const board = (await compliance.get('/api/alerts/dashboard')).json();
     const open = (await compliance.get('/api/alerts?state=open&pageSize=1')).json().total;
     expect(board.open).toBe(open);
+    // Every page tells the same total, a page past the end included.
+    expect(open).toBeGreaterThan(0);
+    const pages = await Promise.all([open, open + 5].map(async (page) => (await compliance.get(`/api/alerts?state=open&pageSize=1&page=${page}`)).json()));
+    expect(pages.map((p) => [p.items.length, p.total])).toEqual([
+      [1, open],
+      [0, open],
+    ]);
     expect(board.bySeverity.reduce((sum: number, s: { total: number }) => sum + s.total, 0)).toBe(open);
     expect(board.byRule).toHaveLength(10);
     expect(Object.keys(board.bySeverity[0].buckets)).toEqual(['0-2', '3-7', '8-30', '30+']);

@@ -1,10 +1,10 @@
 // Domain events through an outbox: a service writes the event in the transaction of the change, and
 // a NOTIFY sent in the same transaction (delivered only if it commits) wakes the consumers at once.
 // A consumer that missed a wake-up loses nothing: the events wait in the table.
-import { and, asc, gt, lt, or, eq, sql } from 'drizzle-orm';
+import { and, asc, gt, or, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context';
 import { insertRows } from '../db/bulk';
-import { queryRows, type Database, type Executor, type Tx } from '../db/database';
+import type { Database, Executor, Tx } from '../db/database';
 import { domainEvents } from './events.tables';
 
 export const EVENTS_CHANNEL = 'probity_events';
@@ -45,23 +45,20 @@ export interface OutboxPosition {
  * The next events after `after`, in order, of transactions that have all ended: nothing older can still
  * appear behind them, so a reader that moves its position to the last one read never skips one.
  */
-export async function eventsAfter(executor: Executor, after: OutboxPosition, limit: number): Promise<DomainEvent[]> {
-  const [horizon] = await queryRows<{ xmin: string }>(executor, sql`select (pg_snapshot_xmin(pg_current_snapshot())::text) as xmin`);
-  return executor
-    .select()
+export async function eventsAfter(executor: Executor, after: OutboxPosition, limit: number): Promise<{ events: DomainEvent[]; held: boolean }> {
+  // One read: the next rows with the horizon beside them. In (xid, id) order every row a running
+  // transaction holds back comes after all those it does not, so the first held row ends the batch.
+  const rows = await executor
+    .select({ event: domainEvents, horizon: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text` })
     .from(domainEvents)
-    .where(and(or(gt(domainEvents.xid, after.xid), and(eq(domainEvents.xid, after.xid), gt(domainEvents.id, after.id))), lt(domainEvents.xid, Number(horizon!.xmin))))
+    .where(or(gt(domainEvents.xid, after.xid), and(eq(domainEvents.xid, after.xid), gt(domainEvents.id, after.id))))
     .orderBy(asc(domainEvents.xid), asc(domainEvents.id))
-    .limit(limit);
-}
-
-/** Whether events after `after` exist that a transaction still running holds back (they will be read once it ends). */
-export async function eventsHeldBack(executor: Executor, after: OutboxPosition): Promise<boolean> {
-  const [row] = await queryRows<{ held: boolean }>(
-    executor,
-    sql`select exists(select 1 from ${domainEvents} where (${domainEvents.xid}, ${domainEvents.id}) > (${after.xid}::bigint, ${after.id}::bigint)) as held`,
-  );
-  return !!row?.held;
+    .limit(limit + 1);
+  const horizon = rows.length > 0 ? Number(rows[0]!.horizon) : 0;
+  const readable = rows.filter((r) => r.event.xid < horizon).map((r) => r.event);
+  /** Events remain that a transaction still running holds back: they will be read once it ends. */
+  const held = readable.length < rows.length;
+  return { events: readable.slice(0, limit), held };
 }
 
 /** Calls `onEvents` whenever a transaction that published events commits; returns how to stop listening. */
