@@ -188,12 +188,16 @@ export class MonitoringEngine {
       this.warmedUp = true;
       for (const clientId of this.clientYear.keys()) judged.add(clientId);
     }
+    const { minDeviations, minRatioBasisPoints } = this.rules.revenue_outlier.params;
     for (const [key, group] of this.peers) {
       const before = this.sweptSpreads.get(key);
       this.refreshSpread(group, true);
       const now = `${group.centre}:${group.spread}`;
       this.sweptSpreads.set(key, now);
-      if (before !== now) for (const clientId of group.ratios.keys()) judged.add(clientId);
+      if (before === now || group.centre === null) continue;
+      // A moved group is judged again where it matters: whoever now clears the bar, and whoever stood out.
+      const bar = Math.max(minRatioBasisPoints, Math.exp(group.centre + minDeviations * Math.max(group.spread, MIN_LOG_SPREAD)) * (1 - 1e-9));
+      for (const [clientId, ratio] of group.ratios) if (ratio >= bar || this.outliers.has(clientId)) judged.add(clientId);
     }
     for (const clientId of judged) {
       const found = this.outlier(clientId, day);
