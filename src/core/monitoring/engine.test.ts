@@ -399,6 +399,30 @@ describe('frequency_spike (last 30 days against the 180 before, beyond the firmâ
     expect(run(firm(40))).toEqual([]);
   });
 
+  it('takes a returned and resubmitted request out of the firmâ€™s money once, whatever it was resubmitted for', () => {
+    // client-1's amount spike at the usual pace, with client-3's request of 50 CNY made and ended in the
+    // recent days: returned, resubmitted for 90 CNY and ended three times over.
+    const amountSeason = (cycles: number) => {
+      const w = monitor();
+      const planned = [...client1(times(120), times(40, 15_000)), ...usualPace()].sort((a, b) => a.day - b.day || Number(a.clientId === 'client-1') - Number(b.clientId === 'client-1'));
+      let fired: AlertCandidate[] = [];
+      for (const { day, clientId, amountCnyMinor } of planned) {
+        if (day === 185 && clientId === 'client-2') {
+          const { facts } = w.submit(d(185), { clientId: 'client-3', recipientId: 'contact-of-client-3', amountCnyMinor: 5_000 });
+          for (let i = 0; i < cycles; i += 1) {
+            w.end(d(185), facts);
+            w.apply({ kind: 'submitted', day: d(185), benefit: { ...facts, amountCnyMinor: 9_000 } });
+          }
+          w.end(d(185), { ...facts, amountCnyMinor: 9_000 });
+        }
+        fired = w.submit(d(day), { clientId, recipientId: `contact-of-${clientId}`, amountCnyMinor }).fired;
+      }
+      return of(fired, 'frequency_spike')[0]?.reason;
+    };
+    // Ended, the request leaves the firm's money as though never given, however often it passed.
+    for (const cycles of [0, 3]) expect(amountSeason(cycles)).toMatchObject({ recentCount: 40, seasonBasisPoints: 10_000 });
+  });
+
   it('leaves the client out of the season, so a client that is most of the firm still spikes', () => {
     // Two clients at ten a month; client-1 goes to forty. Counted in the season, its own rise would
     // lift the firm to 250 % of its pace and hide it.

@@ -539,9 +539,12 @@ export class MonitoringEngine {
       }
     }
     t.totals = [];
+    // Once, and what was added: a request returned, resubmitted (perhaps for another amount) and ended
+    // again passes here each time, while the tallies hold its first submission.
     if (t.firmDay !== null) {
-      this.firmRecent.discount(t.firmDay, t.facts.amountCnyMinor);
-      this.firmWide.discount(t.firmDay, t.facts.amountCnyMinor);
+      this.firmRecent.discount(t.firmDay, t.fact.amountCnyMinor);
+      this.firmWide.discount(t.firmDay, t.fact.amountCnyMinor);
+      t.firmDay = null;
     }
     const clientId = t.facts.clientId;
     if (!clientId) return;

@@ -61,8 +61,7 @@ export async function resolveClient(executor: Executor, counterpartyPartyId: str
   return contacted.length === 1 ? getClient(executor, contacted[0]!.clientId) : null;
 }
 
-/** Staff directly linked to the counterparty or to the client, with the link in words. */
-/** Staff linked to the recipient or its client (each with the link in words), and the recipient's own facts. */
+/** Staff directly linked to the counterparty or to the client (each with the link in words), and the counterparty's own facts. */
 export async function relatedStaff(executor: Executor, counterpartyPartyId: string, clientPartyId: string | null) {
   const anchors = [counterpartyPartyId, ...(clientPartyId ? [clientPartyId] : [])];
   const links = await currentLinksOf(executor, anchors);

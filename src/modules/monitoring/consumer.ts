@@ -8,7 +8,7 @@ import { fromDayNumber, dayNumber } from '../../core/cases/dates';
 import { MonitoringEngine } from '../../core/monitoring/engine';
 import type { MonitoringEvent } from '../../core/monitoring/events';
 import { horizonDays } from '../../core/monitoring/rules';
-import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database';
+import { inTransaction, queryRows, type Db, type Executor, type Tx } from '../../platform/db/database';
 import { eventsAfter, type DomainEvent } from '../../platform/events/outbox';
 import { monitoredBlackout, monitoredRequest, paymentCnyMinor } from '../benefits/monitoring-facts';
 import { staffLinksOf } from '../registry/screening.service';
@@ -129,19 +129,19 @@ interface LogStamp {
 }
 
 async function lockCursor(tx: Tx): Promise<{ cursor: typeof monitoringCursor.$inferSelect; stamp: LogStamp }> {
-  const [found] = await tx
-    .select({
-      cursor: monitoringCursor,
-      lastSeq: sql<string>`(select coalesce(max(${monitoringEvents.seq}), 0)::text from ${monitoringEvents})`,
-      ruleVersions: sql<string>`(select count(*)::text from ${monitoringRuleVersions})`,
-    })
-    .from(monitoringCursor)
-    .where(eq(monitoringCursor.id, 'monitoring'))
-    .for('update', { of: monitoringCursor });
-  if (found) return { cursor: found.cursor, stamp: { lastSeq: Number(found.lastSeq), ruleVersions: Number(found.ruleVersions) } };
-  // The first run anywhere: whoever inserts first holds the row; a racer's insert waits and does nothing.
-  await tx.insert(monitoringCursor).values({ id: 'monitoring', lastXid: 0, lastEventId: 0 }).onConflictDoNothing();
-  return lockCursor(tx);
+  const [cursor] = await tx.select().from(monitoringCursor).where(eq(monitoringCursor.id, 'monitoring')).for('update');
+  if (!cursor) {
+    // The first run anywhere: whoever inserts first holds the row; a racer's insert waits and does nothing.
+    await tx.insert(monitoringCursor).values({ id: 'monitoring', lastXid: 0, lastEventId: 0 }).onConflictDoNothing();
+    return lockCursor(tx);
+  }
+  // Read once the lock is held, in a statement of its own: a statement that waited for the lock still
+  // sees the log as it was before the wait, without what the process it waited for recorded.
+  const [stamp] = await queryRows<{ last_seq: string; rule_versions: string }>(
+    tx,
+    sql`select (select coalesce(max(${monitoringEvents.seq}), 0)::text from ${monitoringEvents}) as last_seq, (select count(*)::text from ${monitoringRuleVersions}) as rule_versions`,
+  );
+  return { cursor, stamp: { lastSeq: Number(stamp!.last_seq), ruleVersions: Number(stamp!.rule_versions) } };
 }
 
 /** Runs `work` holding the consumer's lock with an engine up to date; a failure drops the engine. */
