@@ -1,15 +1,17 @@
 // End-to-end submit → alert through the API: the demo firm in a fresh embedded database, the server's
 // own early-warning listener running, and for each sample a split completed by a second submission;
 // timed from sending that submission until the alert naming it can be read through the API.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
+import pg from 'pg';
 import { installModules } from '../../src/modules';
 import { startMonitoring } from '../../src/modules/monitoring/runner';
 import { loadConfig } from '../../src/platform/config';
-import { openPglite } from '../../src/platform/db/database';
+import { openPglite, openPostgres, type Database } from '../../src/platform/db/database';
 import { migrate } from '../../src/platform/db/migrate';
 import { buildApp } from '../../src/platform/http/app';
 import { seedDemoFirm } from '../../src/platform/seed/demo-firm';
@@ -37,10 +39,42 @@ export interface LatencyFigures {
   max_ms: number;
 }
 
-export async function measureSubmitToAlert(samples: number, progress = true): Promise<LatencyFigures> {
+/**
+ * A database of its own for the run: embedded in a temporary directory, or, given a PostgreSQL server's
+ * URL, a fresh database on it (dropped afterwards).
+ */
+async function benchDatabase(dir: string, serverUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!serverUrl) {
+    const database = await openPglite(join(dir, 'pgdata'));
+    return { database, drop: () => database.close() };
+  }
+  const name = `probity_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString());
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+export async function measureSubmitToAlert(samples: number, progress = true, serverUrl: string | null = null): Promise<LatencyFigures> {
   installModules();
   const dir = mkdtempSync(join(os.tmpdir(), 'probity-monitoring-bench-'));
-  const database = await openPglite(join(dir, 'pgdata'));
+  const { database, drop } = await benchDatabase(dir, serverUrl);
   const stop: (() => Promise<void>)[] = [];
   try {
     await migrate(database);
@@ -82,13 +116,13 @@ export async function measureSubmitToAlert(samples: number, progress = true): Pr
     return { samples, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), max_ms: percentile(times, 100) };
   } finally {
     for (const close of stop) await close();
-    await database.close();
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// Run by itself (`tsx bench/monitoring/latency.ts 100`), it prints its figures as one JSON line: the
-// benchmark measures in a fresh process, away from the memory its replay of the year holds.
+// Run by itself (`tsx bench/monitoring/latency.ts 100 [postgres://…]`), it prints its figures as one JSON
+// line: the benchmark measures in a fresh process, away from the memory its replay of the year holds.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await measureSubmitToAlert(Number(process.argv[2] ?? 100), false)));
+  console.log(JSON.stringify(await measureSubmitToAlert(Number(process.argv[2] ?? 100), false, process.argv[3] ?? null)));
 }

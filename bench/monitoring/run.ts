@@ -4,7 +4,9 @@
 // (score.ts); alerts that hit nothing planted are checked against the rules' definitions over the
 // year itself (reference.ts).
 // Usage: npm run bench:monitoring [-- --quick] [--events 1000000] [--clients 50000] [--seed 20260101]
-//        [--planted 60] [--decoys 30] [--by-kind]
+//        [--planted 60] [--decoys 30] [--by-kind] [--postgres postgres://user@host:5432/db]
+// With --postgres, submit→alert is measured a second time on a fresh database of that server, the
+// production configuration; the headline figure stays the embedded database's.
 // events_per_s counts the engine's time only (apply and sweep), by the clock; events_per_cpu_s the
 // same by the process's CPU time (V8's collector threads included), which others' load on the machine
 // inflates less. Making the year and its events is timed apart. The last line printed is one JSON object.
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     planted: { type: 'string' },
     decoys: { type: 'string' },
     'by-kind': { type: 'boolean', default: false },
+    postgres: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -115,11 +118,15 @@ for (const rule of ruleKinds) {
 // End-to-end, through the API with the server's listener, in a process of its own: not beside the
 // gigabyte the replay above holds.
 const latencySamples = quick ? 20 : 100;
-console.log(`submit→alert: ${latencySamples} samples through the API in a fresh process…`);
-const latency = JSON.parse(
-  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./latency.ts', import.meta.url)), String(latencySamples)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!,
-) as LatencyFigures;
-console.log(`submit→alert through the API (embedded database, ${latency.samples} samples): p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, max ${latency.max_ms} ms`);
+const measureLatency = (where: string, serverUrl?: string) => {
+  console.log(`submit→alert: ${latencySamples} samples through the API in a fresh process (${where})…`);
+  const args = [...process.execArgv, fileURLToPath(new URL('./latency.ts', import.meta.url)), String(latencySamples), ...(serverUrl ? [serverUrl] : [])];
+  const figures = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!) as LatencyFigures;
+  console.log(`submit→alert through the API (${where}, ${figures.samples} samples): p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, max ${figures.max_ms} ms`);
+  return figures;
+};
+const latency = measureLatency('embedded database');
+const onPostgres = values.postgres ? measureLatency('PostgreSQL', values.postgres) : null;
 
 // The figures, in the order the issue gives them.
 const rules = Object.fromEntries(ruleKinds.map((rule) => [rule, { precision: scores[rule].precision, recall: scores[rule].recall }]));
@@ -134,6 +141,7 @@ console.log(
     unplanted: Object.fromEntries(
       ruleKinds.map((rule) => [rule, { alerts: scores[rule].alerts, on_decoys: scores[rule].onDecoys, background_meets_rule: unplanted[rule].meets.length, rule_not_met: unplanted[rule].notMet.length }]),
     ),
+    ...(onPostgres ? { submit_to_alert_postgres_p95_ms: onPostgres.p95_ms } : {}),
     engine_commit: commit,
     clients,
     seed,
