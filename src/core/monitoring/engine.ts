@@ -443,6 +443,8 @@ export class MonitoringEngine {
   }
 
   private refreshSpread(group: PeerGroup, force = false): void {
+    // Nothing changed since the last computation: nothing to recompute, even when forced.
+    if (group.changes === 0 && group.centre !== null) return;
     // Recomputed once a tenth of the group has changed: centre and spread move slowly, except in a small group.
     if (force || group.centre === null || group.changes >= Math.max(1, group.ratios.size / 10)) {
       const logs: number[] = [];
